@@ -1,0 +1,5 @@
+// The one entry point of the engine: everything outside core/ imports from here.
+// core/ is pure TypeScript: no electron, react, dexie, d3, DOM or node:* imports.
+
+/** Version of the engine's rule set and decision logic; cached analyses are keyed on it. */
+export const ENGINE_VERSION = '0.1.0';

@@ -1,0 +1,13 @@
+// `npm run web`: starts web mode on the built renderer and prints its URL with the token.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { startWebServer } from './server';
+
+const root = resolve(import.meta.dirname, '../../out/renderer');
+if (!existsSync(resolve(root, 'index.html'))) {
+  process.stderr.write('ariadne web: the renderer is not built: run `npm run build` first\n');
+  process.exit(2);
+}
+const port = Number(process.env['PORT'] ?? 0);
+const web = await startWebServer({ root, port, token: process.env['ARIADNE_WEB_TOKEN'] });
+process.stdout.write(`Ariadne is running at ${web.url}\n`);

@@ -1,0 +1,8 @@
+// Renderer entry: mounts the React app. Imports no Node or Electron module.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/app';
+import './app/app.css';
+
+const root = document.getElementById('root');
+if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
