@@ -3,3 +3,10 @@
 
 /** Version of the engine's rule set and decision logic; cached analyses are keyed on it. */
 export const ENGINE_VERSION = '0.1.0';
+
+export * from './model/diagnostic';
+export type * from './model/policy';
+export * from './policy/index';
+export * from './snapshot/index';
+export * from './evaluate/index';
+export * from './catalog/index';

@@ -1,0 +1,2 @@
+// catalog: public surface of this folder, re-exported by core/index.ts.
+export {};

@@ -1,0 +1,2 @@
+// Policy grammar: normalise, validate, match actions and ARNs, substitute policy variables.
+export * from './normalize';

@@ -1,0 +1,2 @@
+// snapshot: public surface of this folder, re-exported by core/index.ts.
+export {};
