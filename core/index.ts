@@ -6,6 +6,7 @@ export const ENGINE_VERSION = '0.1.0';
 
 export * from './model/diagnostic';
 export type * from './model/policy';
+export type * from './model/context';
 export * from './policy/index';
 export * from './snapshot/index';
 export * from './evaluate/index';

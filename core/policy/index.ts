@@ -1,2 +1,3 @@
 // Policy grammar: normalise, validate, match actions and ARNs, substitute policy variables.
 export * from './normalize';
+export * from './pattern';

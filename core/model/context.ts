@@ -1,0 +1,10 @@
+// The request context that conditions and policy variables read. Plain types; imports nothing.
+
+/** A context value: single-valued keys hold a string, multi-valued keys (`aws:TagKeys`) a list. */
+export type ContextValue = string | readonly string[];
+
+/** Read access to a request's context; key lookup is case-insensitive, as AWS's condition keys are. */
+export interface RequestContext {
+  /** The value of `key`, or undefined when the request does not carry it. */
+  get(key: string): ContextValue | undefined;
+}
