@@ -38,3 +38,9 @@ export function compileConditionBlock(
   void path;
   throw new Error('compileConditionBlock: not built yet');
 }
+
+/** True when `operator` (with any `ForAllValues:`/`ForAnyValue:` prefix and `IfExists` suffix) is one AWS defines. */
+export function isKnownConditionOperator(operator: string): boolean {
+  void operator;
+  throw new Error('isKnownConditionOperator: not built yet');
+}
