@@ -2,11 +2,7 @@
 // Imports electron; nothing else in main/ builds windows.
 import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
-
-/** Content Security Policy for the renderer: no network, no eval, no inline script. */
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self'; connect-src 'self'; worker-src 'self' blob:; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
+import { CONTENT_SECURITY_POLICY, isDocumentationUrl } from './security';
 
 /** Creates the main window with the hardened web preferences. */
 export function createMainWindow(): BrowserWindow {
@@ -26,12 +22,14 @@ export function createMainWindow(): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      // Middle-click must not open links in new windows (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
   // Navigation and new windows are denied; external links go to the system browser.
   win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://docs.aws.amazon.com/')) void shell.openExternal(url);
+    if (isDocumentationUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event) => event.preventDefault());

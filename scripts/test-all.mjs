@@ -23,6 +23,8 @@ function check(label, cmd, args) {
 mkdirSync('test-results', { recursive: true });
 check('typecheck', 'npm', ['run', '-s', 'typecheck']);
 check('lint', 'npx', ['eslint', '.']);
+// The build comes first: the packaging test, the command-line tests and the browser tests use out/.
+check('build', 'npm', ['run', '-s', 'build']);
 
 // Vitest: count its tests from the JSON report.
 rmSync('test-results/vitest.json', { force: true });
@@ -40,8 +42,7 @@ if (existsSync('test-results/vitest.json')) {
   failures.push('vitest (no report)');
 }
 
-// Build, then the browser tests against the built renderer.
-check('build', 'npm', ['run', '-s', 'build']);
+// The browser tests against the built renderer, served by web mode.
 rmSync('test-results/playwright.json', { force: true });
 const pwOk = run('playwright', 'npx', ['playwright', 'test']);
 if (existsSync('test-results/playwright.json')) {
@@ -55,6 +56,10 @@ if (existsSync('test-results/playwright.json')) {
   failed += 1;
   failures.push('playwright (no report)');
 }
+
+// Security and dependency checks.
+check('electronegativity', 'node', ['scripts/check-electronegativity.mjs']);
+check('dependencies', 'node', ['scripts/check-dependencies.mjs']);
 
 if (failures.length) process.stdout.write(`\nfailed steps: ${failures.join(', ')}\n`);
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
