@@ -1,9 +1,25 @@
 // Condition operators: compile a `Condition` block once, evaluate it against a request context.
 // One file per operator family beside this one. Imports only core/model and core/policy.
-// INTERFACE STUB: the conditions work replaces the bodies; keep the signatures.
 import type { ContextValue, RequestContext } from '../../model/context';
 import type { Diagnostic } from '../../model/diagnostic';
 import type { ConditionBlock } from '../../model/policy';
+import { compileArnValues } from './arn';
+import { compileBinaryValues } from './binary';
+import { compileBoolValues } from './bool';
+import { compileDateValues } from './date';
+import { compileIpValues } from './ip-address';
+import { compileNullValues, evaluateNull, type CompiledNull } from './null';
+import { compileNumericValues } from './numeric';
+import { parseOperator, suggestOperator, type ParsedOperator } from './operator';
+import {
+  evaluateKey,
+  NEVER_MATCHES,
+  type CompiledValues,
+  type KeyOutcome,
+  type ValueMatcher,
+  type ValueOptions,
+} from './set';
+import { compileStringValues } from './string';
 
 /** How one condition (operator, key) was decided, for the explanation. */
 export interface ConditionTrace {
@@ -29,18 +45,166 @@ export interface CompiledCondition {
   evaluate(context: RequestContext): ConditionResult;
 }
 
+/** Options of `compileConditionBlock`. */
+export interface ConditionOptions {
+  /** Resolve `${…}` policy variables in String, Bool and ARN values; true for policy version 2012-10-17 (the default). */
+  readonly policyVariables?: boolean;
+}
+
+type Entry =
+  | {
+      readonly kind: 'operator';
+      readonly operator: ParsedOperator;
+      readonly key: string;
+      readonly policyValues: readonly string[];
+      readonly matcher: ValueMatcher;
+    }
+  | {
+      readonly kind: 'null';
+      readonly operator: string;
+      readonly key: string;
+      readonly policyValues: readonly string[];
+      readonly compiled: CompiledNull;
+    }
+  | {
+      readonly kind: 'unknown';
+      readonly operator: string;
+      readonly key: string;
+      readonly policyValues: readonly string[];
+    };
+
 /** Compiles a Condition block; unknown operators give error diagnostics (the engine never guesses). */
 export function compileConditionBlock(
   block: ConditionBlock,
   path: string,
+  options: ConditionOptions = {},
 ): { condition: CompiledCondition; diagnostics: readonly Diagnostic[] } {
-  void block;
-  void path;
-  throw new Error('compileConditionBlock: not built yet');
+  const valueOptions: ValueOptions = { policyVariables: options.policyVariables ?? true };
+  const diagnostics: Diagnostic[] = [];
+  const entries: Entry[] = [];
+  for (const [name, keys] of Object.entries(block)) {
+    const operatorPath = `${path}.${name}`;
+    const operator = parseOperator(name);
+    if (operator === undefined) {
+      const suggestion = suggestOperator(name);
+      diagnostics.push({
+        id: 'policy.condition.operator.unknown',
+        severity: 'error',
+        path: operatorPath,
+        message: `unknown condition operator \`${name}\`${suggestion === undefined ? '' : ` (operators are case-sensitive: \`${suggestion}\`)`}`,
+      });
+    }
+    for (const [key, values] of Object.entries(keys)) {
+      const keyPath = `${operatorPath}.${key}`;
+      if (values.length === 0) {
+        diagnostics.push({
+          id: 'policy.condition.value.empty',
+          severity: 'error',
+          path: keyPath,
+          message: `condition key \`${key}\` has no values`,
+        });
+      }
+      if (operator === undefined) {
+        entries.push({ kind: 'unknown', operator: name, key, policyValues: values });
+        continue;
+      }
+      if (operator.family === 'Null') {
+        if (operator.setOperator !== undefined) {
+          diagnostics.push({
+            id: 'policy.condition.operator.set-null',
+            severity: 'warning',
+            path: operatorPath,
+            message: `\`${operator.setOperator}:\` has no effect on \`Null\`, which only tests whether the key exists`,
+          });
+        }
+        const compiled = compileNullValues(values, keyPath);
+        diagnostics.push(...compiled.diagnostics);
+        entries.push({ kind: 'null', operator: name, key, policyValues: values, compiled });
+        continue;
+      }
+      const compiled = compileValues(operator, values, keyPath, valueOptions);
+      diagnostics.push(...compiled.diagnostics);
+      entries.push({ kind: 'operator', operator, key, policyValues: values, matcher: compiled.matcher });
+    }
+  }
+  return { condition: { evaluate: (context) => evaluateEntries(entries, context) }, diagnostics };
+}
+
+function compileValues(
+  operator: ParsedOperator,
+  values: readonly string[],
+  keyPath: string,
+  options: ValueOptions,
+): CompiledValues {
+  switch (operator.family) {
+    case 'String':
+      return compileStringValues(operator.base, values, options);
+    case 'Numeric':
+      return compileNumericValues(operator.base, values, keyPath);
+    case 'Date':
+      return compileDateValues(operator.base, values, keyPath);
+    case 'Bool':
+      return compileBoolValues(values, keyPath, options);
+    case 'Binary':
+      return compileBinaryValues(values, keyPath);
+    case 'IpAddress':
+      return compileIpValues(operator.base, values, keyPath);
+    case 'Arn':
+      return compileArnValues(operator.base, values, keyPath, options);
+    case 'Null':
+      return { matcher: NEVER_MATCHES, diagnostics: [] };
+  }
+}
+
+function evaluateEntries(entries: readonly Entry[], context: RequestContext): ConditionResult {
+  const trace: ConditionTrace[] = [];
+  let matched = true;
+  // Missing keys of every entry, and whether each failed entry had one (see below).
+  const allMissing: string[] = [];
+  let everyFailureHasMissing = true;
+  for (const entry of entries) {
+    let outcome: KeyOutcome;
+    if (entry.kind === 'operator') outcome = evaluateKey(entry.operator, entry.key, entry.matcher, context);
+    else if (entry.kind === 'null') outcome = evaluateNull(entry.compiled, entry.key, context);
+    // An unknown operator never matches; its error diagnostic stops the policy from being trusted.
+    else outcome = { matched: false, requestValue: context.get(entry.key), missing: false, missingKeys: [] };
+    trace.push({
+      operator: entry.kind === 'operator' ? entry.operator.name : entry.operator,
+      key: entry.key,
+      policyValues: entry.policyValues,
+      requestValue: outcome.requestValue,
+      matched: outcome.matched,
+      missing: outcome.missing,
+    });
+    // "Conditions with multiple keys or values": operators and keys are ANDed.
+    if (!outcome.matched) {
+      matched = false;
+      if (outcome.missingKeys.length === 0) everyFailureHasMissing = false;
+    }
+    allMissing.push(...outcome.missingKeys);
+  }
+  // The outcome depends on a missing key when giving it could change the outcome: a matched block
+  // depends on every key whose absence made an entry match; a failed block only when every failed
+  // entry failed for want of a key (one failing on a present value stays failed whatever is given).
+  const missingKeys = matched || everyFailureHasMissing ? dedupeKeys(allMissing) : [];
+  return { matched, missingKeys, trace };
+}
+
+/** Removes duplicate keys (condition keys are case-insensitive), keeping the first spelling. */
+function dedupeKeys(keys: readonly string[]): readonly string[] {
+  if (keys.length === 0) return keys;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const k of keys) {
+    const lower = k.toLowerCase();
+    if (seen.has(lower)) continue;
+    seen.add(lower);
+    out.push(k);
+  }
+  return out;
 }
 
 /** True when `operator` (with any `ForAllValues:`/`ForAnyValue:` prefix and `IfExists` suffix) is one AWS defines. */
 export function isKnownConditionOperator(operator: string): boolean {
-  void operator;
-  throw new Error('isKnownConditionOperator: not built yet');
+  return parseOperator(operator) !== undefined;
 }
