@@ -1,2 +1,3 @@
 // catalog: public surface of this folder, re-exported by core/index.ts.
-export {};
+export * from './catalog';
+export * from './action-set';

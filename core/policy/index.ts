@@ -2,3 +2,5 @@
 export * from './normalize';
 export * from './pattern';
 export * from './variables';
+export * from './arn';
+export * from './validate';
