@@ -9,7 +9,17 @@ export interface NormalizeResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const STATEMENT_KEYS = new Set(['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'NotPrincipal', 'Condition']);
+const STATEMENT_KEYS = new Set([
+  'Sid',
+  'Effect',
+  'Action',
+  'NotAction',
+  'Resource',
+  'NotResource',
+  'Principal',
+  'NotPrincipal',
+  'Condition',
+]);
 const LIST_KEYS = ['Action', 'NotAction', 'Resource', 'NotResource'] as const;
 
 /** Own property of a parsed JSON object (never one inherited from Object.prototype). */
@@ -32,36 +42,57 @@ function warning(id: string, path: string, message: string): Diagnostic {
 
 /**
  * Parses the text of a policy document as AWS gives it: JSON (the CLI's form) or URL-encoded JSON
- * (the raw API's form, `%7B%22Version%22…`).
+ * (the raw API's form, `%7B%22Version%22…`). `text` is the document's JSON text (URL-decoded).
+ * "The policy document returned in this structure is URL-encoded compliant with RFC 3986"
+ * (IAM API reference, PolicyVersion.Document:
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PolicyVersion.html).
  */
-export function parsePolicyText(text: string, path: string): { value: unknown; diagnostics: Diagnostic[] } {
+export function parsePolicyText(
+  text: string,
+  path: string,
+): { value: unknown; text: string; diagnostics: Diagnostic[] } {
   const trimmed = text.trim();
   if (trimmed.startsWith('{')) {
     try {
-      return { value: JSON.parse(trimmed), diagnostics: [] };
+      return { value: JSON.parse(trimmed), text: trimmed, diagnostics: [] };
     } catch (e) {
-      return { value: undefined, diagnostics: [error('policy.json.invalid', path, `not valid JSON: ${jsonErrorDetail(e)}`)] };
+      return {
+        value: undefined,
+        text: trimmed,
+        diagnostics: [error('policy.json.invalid', path, `not valid JSON: ${jsonErrorDetail(e)}`)],
+      };
     }
   }
   let decoded: string;
   try {
     decoded = decodeURIComponent(trimmed.replace(/\+/g, '%20'));
   } catch {
-    return { value: undefined, diagnostics: [error('policy.json.invalid', path, 'neither JSON nor valid URL-encoded JSON')] };
+    return {
+      value: undefined,
+      text: trimmed,
+      diagnostics: [error('policy.json.invalid', path, 'neither JSON nor valid URL-encoded JSON')],
+    };
   }
   try {
-    return { value: JSON.parse(decoded), diagnostics: [] };
+    return { value: JSON.parse(decoded), text: decoded, diagnostics: [] };
   } catch (e) {
     return {
       value: undefined,
-      diagnostics: [error('policy.json.invalid', path, `not valid JSON after URL decoding: ${jsonErrorDetail(e)}`)],
+      text: decoded,
+      diagnostics: [
+        error('policy.json.invalid', path, `not valid JSON after URL decoding: ${jsonErrorDetail(e)}`),
+      ],
     };
   }
 }
 
 function jsonErrorDetail(e: unknown): string {
   const message = e instanceof Error ? e.message : String(e);
-  return message.split('\n')[0]!.replace(/^JSON\.parse: /, '').toLowerCase().slice(0, 200);
+  return message
+    .split('\n')[0]!
+    .replace(/^JSON\.parse: /, '')
+    .toLowerCase()
+    .slice(0, 200);
 }
 
 function toStringList(value: unknown, path: string, diagnostics: Diagnostic[]): string[] | undefined {
@@ -70,11 +101,20 @@ function toStringList(value: unknown, path: string, diagnostics: Diagnostic[]): 
     const out: string[] = [];
     value.forEach((v, i) => {
       if (typeof v === 'string') out.push(v);
-      else diagnostics.push(error('policy.value.not-string', `${path}[${i}]`, `expected a string, found ${describe(v)}`));
+      else
+        diagnostics.push(
+          error('policy.value.not-string', `${path}[${i}]`, `expected a string, found ${describe(v)}`),
+        );
     });
     return out;
   }
-  diagnostics.push(error('policy.value.not-string-or-list', path, `expected a string or a list of strings, found ${describe(value)}`));
+  diagnostics.push(
+    error(
+      'policy.value.not-string-or-list',
+      path,
+      `expected a string or a list of strings, found ${describe(value)}`,
+    ),
+  );
   return undefined;
 }
 
@@ -83,7 +123,13 @@ function toConditionValues(value: unknown, path: string, diagnostics: Diagnostic
   const scalar = (v: unknown, p: string): string | undefined => {
     if (typeof v === 'string') return v;
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-    diagnostics.push(error('policy.condition.value.invalid', p, `expected a string, number or boolean, found ${describe(v)}`));
+    diagnostics.push(
+      error(
+        'policy.condition.value.invalid',
+        p,
+        `expected a string, number or boolean, found ${describe(v)}`,
+      ),
+    );
     return undefined;
   };
   if (Array.isArray(value)) {
@@ -106,10 +152,20 @@ export function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function normalizePrincipal(value: unknown, path: string, diagnostics: Diagnostic[]): PolicyPrincipal | undefined {
+function normalizePrincipal(
+  value: unknown,
+  path: string,
+  diagnostics: Diagnostic[],
+): PolicyPrincipal | undefined {
   if (value === '*') return '*';
   if (!isJsonObject(value)) {
-    diagnostics.push(error('policy.principal.invalid', path, `expected \`*\` or an object of principal types, found ${describe(value)}`));
+    diagnostics.push(
+      error(
+        'policy.principal.invalid',
+        path,
+        `expected \`*\` or an object of principal types, found ${describe(value)}`,
+      ),
+    );
     return undefined;
   }
   const entries: [string, string[]][] = [];
@@ -120,9 +176,19 @@ function normalizePrincipal(value: unknown, path: string, diagnostics: Diagnosti
   return Object.fromEntries(entries);
 }
 
-function normalizeCondition(value: unknown, path: string, diagnostics: Diagnostic[]): ConditionBlock | undefined {
+function normalizeCondition(
+  value: unknown,
+  path: string,
+  diagnostics: Diagnostic[],
+): ConditionBlock | undefined {
   if (!isJsonObject(value)) {
-    diagnostics.push(error('policy.condition.invalid', path, `expected an object of condition operators, found ${describe(value)}`));
+    diagnostics.push(
+      error(
+        'policy.condition.invalid',
+        path,
+        `expected an object of condition operators, found ${describe(value)}`,
+      ),
+    );
     return undefined;
   }
   const operators: [string, Record<string, string[]>][] = [];
@@ -130,7 +196,13 @@ function normalizeCondition(value: unknown, path: string, diagnostics: Diagnosti
     const keys = value[operator];
     const opPath = `${path}.${operator}`;
     if (!isJsonObject(keys)) {
-      diagnostics.push(error('policy.condition.invalid', opPath, `expected an object of condition keys, found ${describe(keys)}`));
+      diagnostics.push(
+        error(
+          'policy.condition.invalid',
+          opPath,
+          `expected an object of condition keys, found ${describe(keys)}`,
+        ),
+      );
       continue;
     }
     const entries: [string, string[]][] = [];
@@ -143,27 +215,48 @@ function normalizeCondition(value: unknown, path: string, diagnostics: Diagnosti
   return Object.fromEntries(operators);
 }
 
-function normalizeStatement(value: unknown, path: string, diagnostics: Diagnostic[]): PolicyStatement | undefined {
+function normalizeStatement(
+  value: unknown,
+  path: string,
+  diagnostics: Diagnostic[],
+): PolicyStatement | undefined {
   if (!isJsonObject(value)) {
-    diagnostics.push(error('policy.statement.invalid', path, `expected a statement object, found ${describe(value)}`));
+    diagnostics.push(
+      error('policy.statement.invalid', path, `expected a statement object, found ${describe(value)}`),
+    );
     return undefined;
   }
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) {
     if (!STATEMENT_KEYS.has(key)) {
-      diagnostics.push(warning('policy.statement.unknown-element', `${path}.${key}`, `unknown statement element \`${key}\` is ignored`));
+      diagnostics.push(
+        warning(
+          'policy.statement.unknown-element',
+          `${path}.${key}`,
+          `unknown statement element \`${key}\` is ignored`,
+        ),
+      );
     }
   }
   const sid = ownValue(value, 'Sid');
   if (sid !== undefined) {
     if (typeof sid === 'string') out['Sid'] = sid;
-    else diagnostics.push(error('policy.statement.sid.invalid', `${path}.Sid`, `expected a string, found ${describe(sid)}`));
+    else
+      diagnostics.push(
+        error('policy.statement.sid.invalid', `${path}.Sid`, `expected a string, found ${describe(sid)}`),
+      );
   }
   const effect = ownValue(value, 'Effect');
   if (typeof effect === 'string') out['Effect'] = effect;
   else {
     diagnostics.push(
-      error('policy.statement.effect.missing', `${path}.Effect`, effect === undefined ? 'missing `Effect`' : `expected \`Allow\` or \`Deny\`, found ${describe(effect)}`),
+      error(
+        'policy.statement.effect.missing',
+        `${path}.Effect`,
+        effect === undefined
+          ? 'missing `Effect`'
+          : `expected \`Allow\` or \`Deny\`, found ${describe(effect)}`,
+      ),
     );
     return undefined;
   }
@@ -194,7 +287,9 @@ function normalizeStatement(value: unknown, path: string, diagnostics: Diagnosti
 export function normalizePolicyDocument(input: unknown, path: string): NormalizeResult {
   const diagnostics: Diagnostic[] = [];
   if (!isJsonObject(input)) {
-    diagnostics.push(error('policy.document.invalid', path, `expected a policy document object, found ${describe(input)}`));
+    diagnostics.push(
+      error('policy.document.invalid', path, `expected a policy document object, found ${describe(input)}`),
+    );
     return { document: undefined, diagnostics };
   }
   const version = ownValue(input, 'Version');
@@ -207,7 +302,11 @@ export function normalizePolicyDocument(input: unknown, path: string): Normalize
   const raw = Array.isArray(statement) ? statement : [statement];
   const statements: PolicyStatement[] = [];
   raw.forEach((s, i) => {
-    const st = normalizeStatement(s, Array.isArray(statement) ? `${path}.Statement[${i}]` : `${path}.Statement`, diagnostics);
+    const st = normalizeStatement(
+      s,
+      Array.isArray(statement) ? `${path}.Statement[${i}]` : `${path}.Statement`,
+      diagnostics,
+    );
     if (st) statements.push(st);
   });
   const document: PolicyDocument = {
@@ -216,7 +315,9 @@ export function normalizePolicyDocument(input: unknown, path: string): Normalize
     Statement: statements,
   };
   if (version !== undefined && typeof version !== 'string') {
-    diagnostics.push(error('policy.version.invalid', `${path}.Version`, `expected a string, found ${describe(version)}`));
+    diagnostics.push(
+      error('policy.version.invalid', `${path}.Version`, `expected a string, found ${describe(version)}`),
+    );
   }
   return { document, diagnostics };
 }
