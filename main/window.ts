@@ -12,7 +12,7 @@ export function createMainWindow(): BrowserWindow {
     show: false,
     title: 'Ariadne',
     webPreferences: {
-      preload: join(__dirname, '../preload/index.mjs'),
+      preload: join(__dirname, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

@@ -1,10 +1,17 @@
 // Web mode: serves the built renderer to a local browser on 127.0.0.1 behind a per-run token.
-// Node-only (no electron import), so tests and `npm run web` share it.
+// Node-only (no electron import), so tests and `npm run web` share it. POST /ipc/<channel> is the
+// bridge: the preload's API, served by the same handler logic as the desktop app's ipcMain.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../security';
+import type { IpcHandlers } from '../../ipc/index';
+import { dispatch } from '../ipc/dispatch';
+import { createHandlers } from '../ipc/logic';
+
+/** Largest bridge request body, in bytes. */
+const MAX_BRIDGE_BODY = 16 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -40,6 +47,22 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
+async function readBody(req: IncomingMessage, limit: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limit) return undefined;
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
+}
+
 function cookieToken(req: IncomingMessage): string | undefined {
   const header = req.headers.cookie ?? '';
   for (const part of header.split(';')) {
@@ -50,12 +73,46 @@ function cookieToken(req: IncomingMessage): string | undefined {
 }
 
 /** Starts web mode serving `root` (the built renderer) on 127.0.0.1:`port` (0 picks a free one). */
-export async function startWebServer(options: { root: string; port?: number; token?: string }): Promise<WebServer> {
+export async function startWebServer(options: { root: string; port?: number; token?: string; handlers?: IpcHandlers; version?: string }): Promise<WebServer> {
   const root = resolve(options.root);
   const token = options.token ?? randomBytes(24).toString('hex');
+  const handlers = options.handlers ?? createHandlers({ mode: 'web', version: options.version ?? 'unknown' });
+  let port = 0;
+  /** The bridge: same origin only, token required, body validated against the channel's schema. */
+  const bridge = async (req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> => {
+    const origin = req.headers.origin;
+    if (origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+      sendJson(res, 403, { kind: 'error', message: 'ipc: cross-origin request refused' });
+      return;
+    }
+    if (req.method !== 'POST') {
+      sendJson(res, 405, { kind: 'error', message: 'ipc: use POST' });
+      return;
+    }
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      sendJson(res, 415, { kind: 'error', message: 'ipc: the body must be application/json' });
+      return;
+    }
+    const text = await readBody(req, MAX_BRIDGE_BODY);
+    if (text === undefined) {
+      sendJson(res, 413, { kind: 'error', message: 'ipc: request too large' });
+      return;
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(text);
+    } catch {
+      sendJson(res, 400, { kind: 'error', message: 'ipc: the body is not valid JSON' });
+      return;
+    }
+    const result = await dispatch(handlers, channel, payload);
+    const status = { ok: 200, 'unknown-channel': 404, invalid: 400, failed: 500 }[result.kind];
+    sendJson(res, status, result.kind === 'ok' ? { kind: 'ok', value: result.value } : { kind: 'error', message: result.message });
+  };
   const handler = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const given = url.searchParams.get('token') ?? cookieToken(req);
+    const headerToken = req.headers['x-ariadne-token'];
+    const given = url.searchParams.get('token') ?? (typeof headerToken === 'string' ? headerToken : undefined) ?? cookieToken(req);
     // The Host check defeats DNS rebinding: only loopback names reach the app.
     const host = (req.headers.host ?? '').split(':')[0];
     if (host !== '127.0.0.1' && host !== 'localhost') {
@@ -64,6 +121,17 @@ export async function startWebServer(options: { root: string; port?: number; tok
     }
     if (!given || !sameToken(given, token)) {
       res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('forbidden: open the URL with its token');
+      return;
+    }
+    if (url.pathname.startsWith('/ipc/')) {
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice('/ipc/'.length));
+      } catch {
+        sendJson(res, 404, { kind: 'error', message: 'ipc: unknown channel' });
+        return;
+      }
+      await bridge(req, res, channel);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -99,7 +167,7 @@ export async function startWebServer(options: { root: string; port?: number; tok
     server.listen(options.port ?? 0, '127.0.0.1', () => ok());
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,

@@ -54,7 +54,7 @@ function productionPackages(): Set<string> {
 
 describe('the packaged app', () => {
   it('holds the built main, preload and renderer and package.json', () => {
-    for (const f of ['/package.json', '/out/main/index.js', '/out/preload/index.mjs', '/out/renderer/index.html']) {
+    for (const f of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']) {
       expect(files).toContain(f);
     }
   });
