@@ -1,12 +1,176 @@
-// `ariadne can`: not built yet; its issue replaces this file.
-import { CliError } from '../io';
+// `ariadne can <snapshot...> --principal ARN --action A --resource ARN [--context k=v]… [--json]`:
+// one decision with its explanation, from the policies the snapshot holds for the principal.
+// Imports core/ (via core/index.ts) and main/import; never electron.
+import { parseArgs } from 'node:util';
+import {
+  compilePolicySet,
+  evaluateRequest,
+  formatDiagnostic,
+  formatImportDiagnostic,
+  gatherPolicies,
+  type ContextValue,
+  type EvaluationResult,
+  type LayerResult,
+  type StatementResult,
+} from '../../core/index';
+import { readSnapshotFiles } from '../../main/import/index';
 import type { Command } from '../index';
+import { CliError, EXIT_OK, type CliIo } from '../io';
+
+interface CanArgs {
+  files: string[];
+  principal: string;
+  action: string;
+  resource: string;
+  context: Record<string, ContextValue>;
+  json: boolean;
+}
+
+function usageError(message: string): CliError {
+  return new CliError(`${message}: usage: ariadne ${command.usage}`);
+}
+
+/** `--context k=v`: a key given several times becomes a multi-valued key (`aws:TagKeys`). */
+export function parseContextArgs(pairs: readonly string[]): Record<string, ContextValue> {
+  const map = new Map<string, string[]>();
+  for (const pair of pairs) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw usageError(`--context: expected \`key=value\`, found \`${pair}\``);
+    const key = pair.slice(0, eq);
+    const list = map.get(key) ?? [];
+    list.push(pair.slice(eq + 1));
+    map.set(key, list);
+  }
+  return Object.fromEntries([...map].map(([k, v]) => [k, v.length === 1 ? (v[0] as string) : v]));
+}
+
+function parse(args: string[]): CanArgs {
+  let values: { principal?: string; action?: string; resource?: string; context?: string[]; json?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      options: {
+        principal: { type: 'string' },
+        action: { type: 'string' },
+        resource: { type: 'string' },
+        context: { type: 'string', multiple: true },
+        json: { type: 'boolean', default: false },
+      },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (e) {
+    const message = e instanceof Error ? (e.message.split('\n')[0] ?? '').replace(/\. To specify a positional.*$/, '') : String(e);
+    const tidy = message.replace(/'([^']*)'/g, '`$1`').replace(/\.$/, '');
+    throw usageError(tidy.charAt(0).toLowerCase() + tidy.slice(1));
+  }
+  if (positionals.length === 0) throw usageError('no snapshot given');
+  for (const k of ['principal', 'action', 'resource'] as const) if (!values[k]) throw usageError(`missing --${k}`);
+  return {
+    files: positionals,
+    principal: values.principal!,
+    action: values.action!,
+    resource: values.resource!,
+    context: parseContextArgs(values.context ?? []),
+    json: values.json === true,
+  };
+}
+
+function policyOf(statementId: string): string {
+  return statementId.slice(0, statementId.indexOf('.Statement'));
+}
+
+function describeStatement(st: StatementResult, sources: { readonly [id: string]: string }): string {
+  const source = sources[policyOf(st.id)];
+  return `${st.id}${st.sid ? ` (Sid \`${st.sid}\`)` : ''}${source ? `: ${source}` : ''}`;
+}
+
+function why(st: StatementResult): string | undefined {
+  const o = st.outcome;
+  if (o.kind === 'matched' || (o.kind === 'notMatched' && (o.element === 'Action' || o.element === 'NotAction'))) return undefined;
+  if (o.kind === 'notMatched') return `${o.element} does not match${o.missingVariables.length > 0 ? ` (missing ${o.missingVariables.join(', ')})` : ''}`;
+  const failed = o.conditions.filter((c) => !c.matched);
+  return failed
+    .map((c) => `condition ${c.operator} ${c.key} ${JSON.stringify(c.policyValues)} vs ${c.missing ? 'missing' : JSON.stringify(c.requestValue)}`)
+    .join('; ');
+}
+
+function verdictText(l: LayerResult): string {
+  const v = l.verdict;
+  switch (v.kind) {
+    case 'notApplicable':
+      return `not applicable (${v.reason})`;
+    case 'allow':
+      return 'allows';
+    case 'explicitDeny':
+      return 'denies explicitly';
+    case 'noAllow':
+      return `no statement allows${v.levels && v.levels.length > 0 ? ` (at ${v.levels.map((x) => `\`${x}\``).join(', ')})` : ''}`;
+  }
+}
+
+function printText(args: CanArgs, r: EvaluationResult, sources: { readonly [id: string]: string }, notes: readonly string[], io: CliIo): void {
+  const e = r.explain;
+  const byId = new Map(e.layers.flatMap((l) => l.statements.map((s) => [s.id, s] as const)));
+  const lines = [
+    `${r.decision}: \`${args.principal}\` ${r.decision === 'allowed' ? 'may' : 'may not'} \`${args.action}\` on \`${args.resource}\`${e.crossAccount ? ' (cross-account)' : ''}`,
+  ];
+  if (r.decision === 'implicitDeny' && e.deniedBy) lines.push(`denied by: ${e.deniedBy === 'crossAccount' ? 'the resource account (its policy does not allow this principal)' : `${e.deniedBy}: no statement allows`}`);
+  if (e.deciding.length > 0) {
+    lines.push(r.decision === 'allowed' ? 'allowed by:' : 'denied by:');
+    for (const id of e.deciding) {
+      const st = byId.get(id);
+      lines.push(`  ${st ? describeStatement(st, sources) : id}`);
+    }
+  }
+  lines.push('policies:');
+  for (const l of e.layers) {
+    lines.push(`  ${l.kind.padEnd(9)} ${verdictText(l)}`);
+    if (r.decision !== 'allowed') {
+      for (const st of l.statements) {
+        const reason = why(st);
+        if (reason) lines.push(`    ${describeStatement(st, sources)}: ${reason}`);
+      }
+    }
+  }
+  if (e.missingKeys.length > 0) lines.push(`missing context keys: ${e.missingKeys.join(', ')} (evaluated as absent; give them with --context k=v)`);
+  for (const n of notes) lines.push(`note: ${n}`);
+  io.stdout(lines.join('\n') + '\n');
+}
 
 /** The `can` command. */
 export const command: Command = {
-  summary: 'not built yet',
-  usage: 'can',
-  run: async () => {
-    throw new CliError('not built yet');
+  summary: 'one decision with its explanation',
+  usage: 'can <snapshot...> --principal ARN --action A --resource ARN [--context k=v]... [--json]',
+  run: async (argv, io) => {
+    const args = parse(argv);
+    const imported = await readSnapshotFiles(args.files);
+    if (imported.kind === 'error') {
+      const errors = imported.diagnostics.filter((d) => d.severity === 'error');
+      const first = errors[0] ?? imported.diagnostics[0];
+      throw new CliError(first ? formatImportDiagnostic(first) : 'cannot import the snapshot');
+    }
+    const gathered = gatherPolicies(imported.snapshot, args.principal, args.action, args.resource);
+    if (gathered.kind === 'error') throw new CliError(gathered.message);
+    const compiled = compilePolicySet(gathered.set);
+    const firstError = compiled.diagnostics.find((d) => d.severity === 'error');
+    if (firstError) throw new CliError(formatDiagnostic(firstError));
+    let result: EvaluationResult;
+    try {
+      result = evaluateRequest(compiled, {
+        principal: args.principal,
+        action: args.action,
+        resource: args.resource,
+        ...(gathered.resourceAccount === undefined ? {} : { resourceAccount: gathered.resourceAccount }),
+        // The snapshot's keys first; the user's --context wins.
+        context: { ...gathered.context, ...args.context },
+      });
+    } catch (e) {
+      throw new CliError((e as Error).message.replace(/^request\.principal/, '--principal'));
+    }
+    if (args.json) io.stdout(JSON.stringify({ decision: result.decision, explain: { ...result.explain, policies: gathered.sources, notes: gathered.notes } }) + '\n');
+    else printText(args, result, gathered.sources, gathered.notes, io);
+    return EXIT_OK;
   },
 };
