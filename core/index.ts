@@ -11,3 +11,7 @@ export * from './policy/index';
 export * from './snapshot/index';
 export * from './evaluate/index';
 export * from './catalog/index';
+export * from './access/index';
+export * from './analyze/index';
+export * from './report/index';
+export * from './graph/index';

@@ -10,3 +10,4 @@ export * from '../model/snapshot';
 export { parseSnapshot, parseSnapshotText } from './parse';
 export { toBundle, type SnapshotBundle } from './bundle';
 export { formatImportDiagnostic, describeJsonParseError } from './messages';
+export * from './diff/index';

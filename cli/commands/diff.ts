@@ -1,0 +1,302 @@
+// `ariadne diff <old> <new> [--json] [--no-access] [--no-findings]`: what changed between two
+// snapshots of one account, grouped by kind with counts; `--json` prints the SnapshotDiff.
+// Imports core/ (via core/index.ts) and main/import; never electron.
+import { parseArgs } from 'node:util';
+import {
+  DIFF_SECTIONS,
+  diffSnapshots,
+  formatImportDiagnostic,
+  type AccessGroup,
+  type Change,
+  type DocumentDiff,
+  type ElementChange,
+  type PartStatus,
+  type PolicyRef,
+  type PolicyStatement,
+  type Snapshot,
+  type SnapshotDiff,
+} from '../../core/index';
+import { readSnapshotFiles } from '../../main/import/index';
+import type { Command } from '../index';
+import { CliError, EXIT_OK, type CliIo } from '../io';
+
+interface DiffArgs {
+  old: string;
+  new: string;
+  json: boolean;
+  access: boolean;
+  findings: boolean;
+}
+
+function usageError(message: string): CliError {
+  return new CliError(`${message}: usage: ariadne ${command.usage}`);
+}
+
+function parse(args: string[]): DiffArgs {
+  let values: { json?: boolean; 'no-access'?: boolean; 'no-findings'?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      options: {
+        json: { type: 'boolean', default: false },
+        'no-access': { type: 'boolean', default: false },
+        'no-findings': { type: 'boolean', default: false },
+      },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (e) {
+    const message = e instanceof Error ? (e.message.split('\n')[0] ?? '').replace(/\. To specify a positional.*$/, '') : String(e);
+    const tidy = message.replace(/'([^']*)'/g, '`$1`').replace(/\.$/, '');
+    throw usageError(tidy.charAt(0).toLowerCase() + tidy.slice(1));
+  }
+  if (positionals.length !== 2) {
+    throw usageError(positionals.length < 2 ? 'two snapshots are needed, the old and the new' : `expected two snapshots, found ${positionals.length}`);
+  }
+  return {
+    old: positionals[0]!,
+    new: positionals[1]!,
+    json: values.json === true,
+    access: values['no-access'] !== true,
+    findings: values['no-findings'] !== true,
+  };
+}
+
+/** Imports one snapshot file; a file that cannot be used is a one-line error (exit 2). */
+async function load(file: string, which: string, io: CliIo): Promise<Snapshot> {
+  const result = await readSnapshotFiles([file]);
+  if (result.kind === 'error') {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    const first = errors[0] ?? result.diagnostics[0];
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : '';
+    throw new CliError(`${which} snapshot: ${first ? formatImportDiagnostic(first) : `cannot import \`${file}\``}${more}`);
+  }
+  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  if (warnings > 0) io.stderr(`diff: ${which} snapshot \`${file}\`: ${warnings} import warning${warnings === 1 ? '' : 's'} (ariadne inspect lists them)\n`);
+  return result.snapshot;
+}
+
+// ------------------------------------------------------------------ text report
+
+/** Items listed before "… and N more" in one line. */
+const MAX_ITEMS = 8;
+
+function list(items: readonly string[], max = MAX_ITEMS): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown}, … and ${items.length - max} more` : shown;
+}
+
+function policyName(p: PolicyRef): string {
+  switch (p.kind) {
+    case 'managed':
+      return `managed policy ${p.arn}`;
+    case 'inline':
+      return `inline policy \`${p.name}\` of ${p.holderKind} ${p.holder}`;
+    case 'scp':
+    case 'rcp':
+      return `${p.kind.toUpperCase()} \`${p.name}\` at ${p.level}`;
+    case 'resource':
+      return `resource policy of ${p.resource}`;
+  }
+}
+
+function statementSummary(s: PolicyStatement): string {
+  const actions = s.Action ? list(s.Action, 4) : s.NotAction ? `NotAction ${list(s.NotAction, 4)}` : '(no action)';
+  const resources = s.Resource ? ` on ${list(s.Resource, 3)}` : s.NotResource ? ` on NotResource ${list(s.NotResource, 3)}` : '';
+  const principal = s.Principal ? ` for ${s.Principal === '*' ? '*' : list(Object.entries(s.Principal).flatMap(([t, v]) => v.map((x) => `${t}:${x}`)), 3)}` : '';
+  const condition = s.Condition ? ' (with conditions)' : '';
+  return `${s.Effect} ${actions}${resources}${principal}${condition}`;
+}
+
+function plusMinus(added: readonly string[], removed: readonly string[]): string {
+  return [...(added.length ? [`+${list(added)}`] : []), ...(removed.length ? [`-${list(removed)}`] : [])].join(' ');
+}
+
+function elementText(e: ElementChange): string {
+  switch (e.kind) {
+    case 'sid':
+      return `Sid ${e.old ?? '(none)'} → ${e.new ?? '(none)'}`;
+    case 'effect':
+      return `Effect ${e.old} → ${e.new}`;
+    case 'list':
+    case 'principal':
+      return `${e.element} ${plusMinus(e.added, e.removed)}`;
+    case 'condition': {
+      const parts = [
+        ...e.added.map((c) => `+${c.operator} ${c.key}=${list(c.values, 3)}`),
+        ...e.removed.map((c) => `-${c.operator} ${c.key}=${list(c.values, 3)}`),
+        ...e.changed.map((c) => `~${c.operator} ${c.key}: ${list(c.old, 3)} → ${list(c.new, 3)}`),
+      ];
+      return `Condition ${parts.join(', ')}`;
+    }
+  }
+}
+
+function documentLines(d: DocumentDiff): string[] {
+  const lines: string[] = [];
+  if (d.version) lines.push(`      Version ${d.version.old ?? '(none)'} → ${d.version.new ?? '(none)'}`);
+  for (const s of d.statements.slice(0, MAX_STATEMENT_LINES)) {
+    const sid = s.sid === undefined ? '' : ` (Sid ${s.sid})`;
+    if (s.kind === 'statement-added') lines.push(`      + statement ${s.index}${sid}: ${statementSummary(s.statement)}`);
+    else if (s.kind === 'statement-removed') lines.push(`      - statement ${s.index}${sid}: ${statementSummary(s.statement)}`);
+    else {
+      const where = s.oldIndex === s.newIndex ? `${s.newIndex}` : `${s.oldIndex} → ${s.newIndex}`;
+      lines.push(`      ~ statement ${where}${sid}, matched by ${s.matchedBy}: ${s.elements.map(elementText).join('; ')}`);
+    }
+  }
+  if (d.statements.length > MAX_STATEMENT_LINES) lines.push(`      … and ${d.statements.length - MAX_STATEMENT_LINES} more statement changes (--json lists all)`);
+  return lines;
+}
+
+/** Service and access-level groups shown per line of the access section; `--json` has them all. */
+const MAX_ACCESS_GROUPS = 6;
+/** Statement changes shown per document; `--json` has them all. */
+const MAX_STATEMENT_LINES = 20;
+
+function accessText(groups: readonly AccessGroup[]): string {
+  const actions = groups.reduce((n, g) => n + g.actions.length, 0);
+  const shown = groups.slice(0, MAX_ACCESS_GROUPS).map((g) => `${g.service} ${g.level} (${g.actions.length}: ${list(g.actions, 3)})`);
+  const more = groups.length > MAX_ACCESS_GROUPS ? `; … ${groups.length - MAX_ACCESS_GROUPS} more service and level groups (--json lists all)` : '';
+  return `${actions} action${actions === 1 ? '' : 's'}: ${shown.join('; ')}${more}`;
+}
+
+function pathText(steps: readonly { from: string; to: string; method: string }[]): string {
+  return steps.map((s) => `${s.from} → ${s.to} [${s.method}]`).join(', ');
+}
+
+/** The lines of one change in the text report. */
+export function changeLines(c: Change): string[] {
+  switch (c.kind) {
+    case 'principal-added':
+    case 'principal-removed': {
+      const sign = c.kind === 'principal-added' ? '+' : '-';
+      const facts = [
+        ...(c.groups.length ? [`${c.groups.length} group${c.groups.length === 1 ? '' : 's'}`] : []),
+        `${c.attachedPolicies.length} attached`,
+        `${c.inlinePolicies.length} inline`,
+        ...(c.actionCount === undefined ? [] : [`${c.actionCount} actions`]),
+      ];
+      return [`  ${sign} ${c.principalKind} ${c.arn} (${facts.join(', ')})`];
+    }
+    case 'principal-recreated':
+      return [`  ~ ${c.principalKind} ${c.arn} recreated: unique id ${c.oldId} → ${c.newId} (a different principal to AWS)`];
+    case 'policy-added':
+    case 'policy-removed':
+      return [`  ${c.kind === 'policy-added' ? '+' : '-'} ${c.awsManaged ? 'AWS-managed' : 'managed'} policy ${c.arn} (${c.statementCount} statements)`];
+    case 'policy-recreated':
+      return [`  ~ managed policy ${c.arn} recreated: id ${c.oldId} → ${c.newId}`];
+    case 'default-version-changed':
+      return [`  ~ managed policy ${c.arn}: default version ${c.oldVersionId ?? '(none)'} → ${c.newVersionId ?? '(none)'}`];
+    case 'inline-policy-added':
+    case 'inline-policy-removed':
+      return [`  ${c.kind === 'inline-policy-added' ? '+' : '-'} ${policyName(c.policy)} (${c.statementCount} statements)`];
+    case 'organization-policy-added':
+    case 'organization-policy-removed':
+    case 'resource-policy-added':
+    case 'resource-policy-removed':
+      return [`  ${c.kind.endsWith('-added') ? '+' : '-'} ${policyName(c.policy)} (${c.statementCount} statements)`];
+    case 'policy-document-changed':
+      return [`  ~ ${policyName(c.policy)}: document changed`, ...documentLines(c.diff)];
+    case 'policy-attached':
+      return [`  + ${c.policyArn} attached to ${c.principalKind} ${c.principal}`];
+    case 'policy-detached':
+      return [`  - ${c.policyArn} detached from ${c.principalKind} ${c.principal}`];
+    case 'membership-added':
+      return [`  + ${c.user} added to ${c.group}`];
+    case 'membership-removed':
+      return [`  - ${c.user} removed from ${c.group}`];
+    case 'trust-policy-changed': {
+      const who = plusMinus(c.principalsAdded, c.principalsRemoved);
+      return [`  ~ trust policy of ${c.role}${who ? `: principals ${who}` : ''}`, ...documentLines(c.diff)];
+    }
+    case 'boundary-set':
+      return [`  + ${c.principal}: boundary ${c.new} set`];
+    case 'boundary-removed':
+      return [`  - ${c.principal}: boundary ${c.old} removed`];
+    case 'boundary-changed':
+      return [`  ~ ${c.principal}: boundary ${c.old} → ${c.new}`];
+    case 'tags-changed': {
+      const parts = [
+        ...c.added.map((t) => `+${t.key}=${t.value}`),
+        ...c.removed.map((t) => `-${t.key}=${t.value}`),
+        ...c.changed.map((t) => `~${t.key}: ${t.old} → ${t.new}`),
+      ];
+      return [`  ~ ${c.arn}: tags ${parts.join(', ')}`];
+    }
+    case 'access-changed':
+      return [
+        `  ~ ${c.principalKind} ${c.principal}: ${c.oldActionCount} → ${c.newActionCount} actions`,
+        ...(c.gained.length ? [`      gained ${accessText(c.gained)}`] : []),
+        ...(c.lost.length ? [`      lost ${accessText(c.lost)}`] : []),
+      ];
+    case 'finding-new':
+    case 'finding-resolved': {
+      const f = c.finding;
+      const subject = f.principal ?? f.resource;
+      const label = c.kind === 'finding-new' ? '+ new' : '- resolved';
+      return [`  ${label} [${f.severity}] ${f.rule}: ${f.title}${subject ? ` (${subject})` : ''}`];
+    }
+    case 'escalation-path-new':
+      return [`  + escalation path of ${c.principal}${c.conditional ? ' (conditional)' : ''}: ${pathText(c.steps)}`];
+    case 'escalation-path-resolved':
+      return [`  - escalation path of ${c.principal} resolved (was: ${pathText(c.steps)})`];
+    case 'escalation-path-changed':
+      return [`  ~ escalation path of ${c.principal}: ${pathText(c.newSteps)} (was: ${pathText(c.oldSteps)})`];
+  }
+}
+
+function partText(name: string, p: PartStatus): string | undefined {
+  if (p.kind === 'compared') return undefined;
+  return p.kind === 'skipped' ? `${name} not compared (${p.reason})` : `${name} not compared: ${p.message}`;
+}
+
+/** The text report of a diff. */
+export function formatDiffText(d: SnapshotDiff): string {
+  const side = (label: string, s: SnapshotDiff['old']): string =>
+    `${label}  ${s.collectedAt ? `collected ${s.collectedAt}, ` : ''}${s.users} users, ${s.groups} groups, ${s.roles} roles, ${s.policies} managed policies`;
+  const total = d.changes.length;
+  const lines = [
+    `account ${d.account.id === '' ? '(unknown)' : d.account.id}, partition ${d.account.partition}`,
+    side('old', d.old),
+    side('new', d.new),
+    `changes ${total}: ${DIFF_SECTIONS.map((s) => `${s} ${d.counts[s]}`).join(', ')}`,
+  ];
+  const notes = [partText('effective access', d.parts.access), partText('findings', d.parts.findings), partText('escalation paths', d.parts.escalation)];
+  for (const n of notes) if (n) lines.push(`note: ${n}`);
+  for (const section of DIFF_SECTIONS) {
+    const changes = d.changes.filter((c) => c.section === section);
+    if (changes.length === 0) continue;
+    lines.push('', `${section} (${changes.length})`);
+    for (const c of changes) lines.push(...changeLines(c));
+  }
+  if (total === 0) lines.push('', 'no changes');
+  return lines.join('\n') + '\n';
+}
+
+/** Above this many users and roles, `diff` warns that findings and paths take time. */
+const LARGE_ACCOUNT = 2000;
+
+/** The `diff` command. */
+export const command: Command = {
+  summary: 'what changed between two snapshots of one account',
+  usage: 'diff <old> <new> [--json] [--no-access] [--no-findings]',
+  run: async (args, io) => {
+    const a = parse(args);
+    const oldSnapshot = await load(a.old, 'old', io);
+    const newSnapshot = await load(a.new, 'new', io);
+    const principals = newSnapshot.users.length + newSnapshot.roles.length;
+    if (a.findings && principals > LARGE_ACCOUNT) {
+      io.stderr(`diff: ${principals} principals: running the rules and the escalation graph on both snapshots may take minutes (--no-findings skips them)\n`);
+    }
+    const result = diffSnapshots(oldSnapshot, newSnapshot, {
+      access: a.access,
+      findings: a.findings,
+      escalation: a.findings,
+    });
+    if (result.kind === 'error') throw new CliError(result.message);
+    if (a.json) io.stdout(JSON.stringify(result.diff) + '\n');
+    else io.stdout(formatDiffText(result.diff));
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,96 @@
+// `ariadne what-can <snapshot> --principal ARN [--json]`: the principal's effective actions,
+// grouped by service and access level, with the resources and conditions that limit them.
+// Imports core/ (via core/index.ts) and main/import; never electron.
+import { parseArgs } from 'node:util';
+import {
+  AccessError,
+  compileAccess,
+  whatCan,
+  type StatementLimit,
+  type WhatCanResult,
+} from '../../core/index';
+import type { Command } from '../index';
+import { CliError, EXIT_OK, type CliIo } from '../io';
+import { loadSnapshot, printAccessWarnings, tidyParseError } from './who-can';
+
+/** Action names shown per group in text output before `… and N more`. */
+const SHOWN = 8;
+
+function usageError(message: string): CliError {
+  return new CliError(`${message}: usage: ariadne ${command.usage}`);
+}
+
+function parse(args: string[]): { files: string[]; principal: string; json: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { principal: { type: 'string' }, json: { type: 'boolean', default: false } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (e) {
+    throw usageError(tidyParseError(e));
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw usageError('no snapshot given');
+  if (values.principal === undefined || values.principal === '') throw usageError('--principal is required');
+  return { files: positionals, principal: values.principal, json: values.json === true };
+}
+
+function describeLimit(l: StatementLimit): string {
+  const on =
+    l.resources.length === 0 ? '' : ` ${l.notResource ? 'except on' : 'on'} ${l.resources.join(', ')}`;
+  const when =
+    l.conditions.length === 0
+      ? ''
+      : ` when ${l.conditions.map((c) => `${c.key} ${c.operator} ${c.values.join(' | ')}`).join(' and ')}`;
+  return `${l.effect === 'Deny' ? 'denied by' : l.layer === 'identity' ? 'granted by' : `limited by ${l.layer}`} ${l.statement}${on}${when}`;
+}
+
+/** The what-can answer as readable text. */
+export function formatWhatCan(r: WhatCanResult): string {
+  const lines = [`${r.principal} may perform ${r.actionCount} actions on some resource`];
+  for (const s of r.services) {
+    lines.push(s.service);
+    for (const level of s.levels) {
+      for (const g of level.groups) {
+        const names = g.actions.slice(0, SHOWN).join(', ');
+        const more = g.actions.length > SHOWN ? ` … and ${g.actions.length - SHOWN} more` : '';
+        lines.push(`  ${level.level} (${g.actions.length}): ${names}${more}`);
+        for (const l of [...g.grants, ...g.limits]) lines.push(`      ${describeLimit(l)}`);
+      }
+    }
+  }
+  if (r.viaResourcePolicies.length > 0) {
+    lines.push('through resource policies naming it');
+    for (const v of r.viaResourcePolicies) {
+      lines.push(
+        `  ${v.actions.join(', ')} on ${v.resource} (${v.statement}${v.conditional ? ', with conditions' : ''})`,
+      );
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The `what-can` command. */
+export const command: Command = {
+  summary:
+    "the principal's effective actions, grouped by service and access level, with resources and conditions",
+  usage: 'what-can <snapshot> --principal ARN [--json]',
+  run: async (args: string[], io: CliIo) => {
+    const a = parse(args);
+    const snapshot = await loadSnapshot(a.files);
+    const compiled = compileAccess(snapshot);
+    printAccessWarnings('what-can', compiled, io);
+    let result: WhatCanResult;
+    try {
+      result = whatCan(compiled, a.principal);
+    } catch (e) {
+      if (e instanceof AccessError) throw new CliError(e.message);
+      throw e;
+    }
+    io.stdout(a.json ? JSON.stringify(result) + '\n' : formatWhatCan(result));
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,25 @@
+// access: effective access over a snapshot (can, who-can, what-can), compiled once for speed.
+// Public surface of this folder, re-exported by core/index.ts. Imports nothing outside core/.
+//
+// API:
+//   compileAccess(snapshot: Snapshot): CompiledAccess
+//   can(compiled, { principal, action, resource, context? }): CanResult        (decision + explanation)
+//   canDecide(compiled, query): Decision                                      (decision only, fast path)
+//   whoCan(compiled, { action, resource, context?, strict? }): WhoCanResult
+//   whatCan(compiled, principalArn: string): WhatCanResult
+//   allowedActions(compiled, principal): ActionSet             (upper bound: on some resource)
+//   actionsAllowedEverywhere(compiled, principal): ActionSet   (lower bound: on `*`, any context)
+//   parseContextArgs(['k=v', …]): context (a key given twice becomes multi-valued)
+export type * from '../model/access';
+export {
+  compileAccess,
+  type CompiledAccess,
+  type PrincipalAccess,
+  type PolicyUnit,
+  type StatementInfo,
+  type IdSet,
+  type ResourceUnit,
+  type CompiledOrgPath,
+} from './compile';
+export { can, canDecide, whoCan, parseContextArgs, AccessError } from './query';
+export { whatCan, allowedActions, actionsAllowedEverywhere } from './what-can';

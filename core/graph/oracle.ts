@@ -1,0 +1,542 @@
+// The access questions the escalation graph asks ("may P do A on R?"), answered by the evaluation
+// engine over every policy of the snapshot that applies. Imports only core/ (model, evaluate,
+// catalog); the access layer of core/access can replace it behind the same interface.
+import type { ContextValue, RequestContext } from '../model/context';
+import type { EvaluationResult, OrganizationLevel, PrincipalInfo, StatementResult } from '../model/evaluate';
+import type { PolicyDocument, PolicyStatement } from '../model/policy';
+import type { ManagedPolicy, Snapshot, User, Role } from '../model/snapshot';
+import { compilePolicySet, evaluatePrepared, type CompiledPolicy, type CompiledPolicySet } from '../evaluate/engine';
+import { buildContext, parsePrincipal, resolveResourceAccount, RequestError } from '../evaluate/request';
+import { ActionSet } from '../catalog/action-set';
+import { getCatalog } from '../catalog/catalog';
+
+/** The answer to one access question. */
+export type AccessAnswer =
+  | { readonly kind: 'allowed' }
+  /** The outcome depends on context keys the question did not give (listed). */
+  | { readonly kind: 'conditional'; readonly missingKeys: readonly string[] }
+  | { readonly kind: 'denied' };
+
+/** Context values given with a question. */
+export type QuestionContext = { readonly [key: string]: ContextValue };
+
+/** What the escalation graph needs to know about access. */
+export interface AccessOracle {
+  /** May `principal` make the request, with every policy that applies (resource and trust policies included)? */
+  can(principal: string, action: string, resource: string, context?: QuestionContext): AccessAnswer;
+  /** Cheap pre-filter: false when no identity policy of `principal` (within its boundary) allows `action` on any resource. */
+  mayAllow(principal: string, action: string): boolean;
+  /** True when the principal's effective permissions allow every action on every resource (see `fullAdmin`). */
+  isFullAdmin(principal: string): boolean;
+  /**
+   * Pre-filter on resources: literal ARN prefixes that every resource the principal's identity
+   * policies may allow `action` on starts with, or null when any resource may be allowed.
+   */
+  resourcePrefixes?(principal: string, action: string): readonly string[] | null;
+  /**
+   * True when every statement of the principal's identity policies, boundary and SCPs that covers
+   * `action` has `Resource: "*"`: the identity side then answers alike for every resource.
+   */
+  resourceIndependent?(principal: string, action: string): boolean;
+}
+
+const TRUST_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext']);
+
+const ALLOW_ALL: PolicyDocument = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['*'], Resource: ['*'] }] };
+
+interface PrincipalEntry {
+  readonly identity: readonly string[];
+  readonly boundary: string | undefined;
+  compiled?: CompiledPolicySet;
+  allowed?: ActionSet;
+}
+
+/** The identity policy documents of a user or role, keyed so shared documents compile once. */
+function identityKeys(snapshot: Snapshot, entity: User | Role, docs: Map<string, PolicyDocument>): string[] {
+  const keys: string[] = [];
+  const addInline = (owner: string, name: string, doc: PolicyDocument): void => {
+    const key = `inline:${owner}:${name}`;
+    docs.set(key, doc);
+    keys.push(key);
+  };
+  const addManaged = (arn: string): void => {
+    const p = snapshot.byArn.get(arn);
+    if (p?.kind !== 'policy') return;
+    docs.set(arn, p.defaultDocument.document);
+    keys.push(arn);
+  };
+  for (const ip of entity.inlinePolicies) addInline(entity.arn, ip.name, ip.policy.document);
+  for (const ap of entity.attachedPolicies) addManaged(ap.arn);
+  if (entity.kind === 'user') {
+    for (const g of snapshot.groupsOfUser.get(entity.arn) ?? []) {
+      const group = snapshot.byArn.get(g);
+      if (group?.kind !== 'group') continue;
+      for (const ip of group.inlinePolicies) addInline(group.arn, ip.name, ip.policy.document);
+      for (const ap of group.attachedPolicies) addManaged(ap.arn);
+    }
+  }
+  return keys;
+}
+
+const statementCache = new WeakMap<PolicyStatement, ActionSet>();
+const everywhereCache = new WeakMap<PolicyDocument, ActionSet>();
+
+/** The actions a statement's Action/NotAction covers, as a bitset over the catalogue (cached; do not change the result). */
+function statementActions(st: PolicyStatement): ActionSet {
+  let s = statementCache.get(st);
+  if (s === undefined) {
+    s = computeStatementActions(st);
+    statementCache.set(st, s);
+  }
+  return s;
+}
+
+function computeStatementActions(st: PolicyStatement): ActionSet {
+  const cat = getCatalog();
+  const set = cat.emptySet();
+  for (const a of st.Action ?? st.NotAction ?? []) set.unionWith(cat.expandActionSet(a));
+  return st.Action === undefined && st.NotAction !== undefined ? set.complement() : set;
+}
+
+/** Union of the actions the Allow statements of a document may allow (any resource, any condition). */
+function mayAllowSet(doc: PolicyDocument): ActionSet {
+  const set = getCatalog().emptySet();
+  for (const st of doc.Statement) if (st.Effect === 'Allow') set.unionWith(statementActions(st));
+  return set;
+}
+
+/** Actions a document allows on every resource without conditions (cached; do not change the result). */
+function allowsEverywhere(doc: PolicyDocument): ActionSet {
+  let s = everywhereCache.get(doc);
+  if (s === undefined) {
+    s = computeAllowsEverywhere(doc);
+    everywhereCache.set(doc, s);
+  }
+  return s;
+}
+
+function computeAllowsEverywhere(doc: PolicyDocument): ActionSet {
+  const set = getCatalog().emptySet();
+  for (const st of doc.Statement) {
+    if (st.Effect !== 'Allow' || st.Condition !== undefined && Object.keys(st.Condition).length > 0) continue;
+    if (st.Resource === undefined || !st.Resource.includes('*')) continue;
+    set.unionWith(statementActions(st));
+  }
+  return set;
+}
+
+function hasDeny(doc: PolicyDocument): boolean {
+  return doc.Statement.some((st) => st.Effect === 'Deny' && !statementActions(st).isEmpty());
+}
+
+/** True when the documents together allow every catalogue action on `*` without conditions, and none has a Deny. */
+export function grantsEverything(docs: readonly PolicyDocument[]): boolean {
+  const cat = getCatalog();
+  const allowed = cat.emptySet();
+  for (const d of docs) {
+    if (hasDeny(d)) return false;
+    allowed.unionWith(allowsEverywhere(d));
+  }
+  return allowed.equals(ActionSet.all(cat.actionCount));
+}
+
+/** The identity policy documents of a user (its own and its groups') or role, default versions only. */
+export function identityDocuments(snapshot: Snapshot, entity: User | Role): PolicyDocument[] {
+  const docs = new Map<string, PolicyDocument>();
+  return identityKeys(snapshot, entity, docs).map((k) => docs.get(k)!);
+}
+
+const REGION_KEY = 'aws:RequestedRegion';
+
+/** True when a document may treat principals differently: policy variables or principal keys in conditions. */
+function readsPrincipal(doc: PolicyDocument): boolean {
+  const text = JSON.stringify(doc);
+  return text.includes('${') || /aws:(principal|user|sourceidentity|federatedprovider)/i.test(text);
+}
+
+/** True when every Principal of a resource policy names only accounts, services, providers or `*`. */
+function namesOnlyAccounts(doc: PolicyDocument): boolean {
+  for (const st of doc.Statement) {
+    if (st.NotPrincipal !== undefined) return false;
+    const p = st.Principal;
+    if (p === undefined || p === '*') continue;
+    for (const [type, values] of Object.entries(p)) {
+      if (type !== 'AWS') continue;
+      for (const v of values) if (v !== '*' && !/^\d{12}$/.test(v) && !/^arn:[^:]+:iam::\d{12}:root$/.test(v)) return false;
+    }
+  }
+  return true;
+}
+
+/** The ARN of the oracle's stand-in member of a group: a user with only the group's policies. */
+export function groupMemberArn(groupArn: string): string {
+  const i = groupArn.indexOf(':group/');
+  const name = groupArn.slice(groupArn.lastIndexOf('/') + 1);
+  return `${groupArn.slice(0, i)}:user/ariadne-group-member/${name}`;
+}
+
+/** Region values named by the conditions on `aws:RequestedRegion` of a result, plus `us-east-1`. */
+function regionCandidates(r: EvaluationResult): string[] {
+  const out = new Set<string>();
+  for (const l of r.explain.layers) {
+    for (const st of l.statements) {
+      const checks = st.outcome.kind === 'notMatched' ? [] : st.outcome.conditions;
+      for (const c of checks) {
+        if (c.key.toLowerCase() !== REGION_KEY.toLowerCase()) continue;
+        for (const v of c.policyValues) if (!/[*?$]/.test(v)) out.add(v);
+      }
+    }
+  }
+  out.add('us-east-1');
+  return [...out].slice(0, 16);
+}
+
+function missingIn(st: StatementResult): readonly string[] {
+  if (st.outcome.kind === 'conditionFailed') return st.outcome.missingKeys;
+  if (st.outcome.kind === 'matched') return st.outcome.conditions.filter((c) => c.missing).map((c) => c.key);
+  return [];
+}
+
+/**
+ * Turns a decision into an answer. Allowed is allowed. An explicit deny by a statement that did not
+ * depend on a missing key is denied; one that did is conditional when an identity-based Allow could
+ * still grant. An implicit deny is conditional when the layer that lacked an allow has an Allow
+ * statement that failed only for want of context keys; otherwise denied.
+ */
+function classify(r: EvaluationResult): AccessAnswer {
+  if (r.decision === 'allowed') return { kind: 'allowed' };
+  const layers = r.explain.layers;
+  const keys = new Set<string>();
+  if (r.decision === 'explicitDeny') {
+    for (const l of layers) {
+      for (const st of l.statements) {
+        if (st.effect !== 'Deny' || st.outcome.kind !== 'matched') continue;
+        const m = missingIn(st);
+        if (m.length === 0) return { kind: 'denied' };
+        for (const k of m) keys.add(k);
+      }
+    }
+    const identity = layers.find((l) => l.kind === 'identity');
+    const allowish =
+      identity === undefined ||
+      identity.verdict.kind === 'notApplicable' ||
+      identity.statements.some((st) => st.effect === 'Allow' && (st.outcome.kind === 'matched' || (st.outcome.kind === 'conditionFailed' && st.outcome.missingKeys.length > 0)));
+    return allowish && keys.size > 0 ? { kind: 'conditional', missingKeys: [...keys] } : { kind: 'denied' };
+  }
+  const by = r.explain.deniedBy === 'crossAccount' ? 'resource' : r.explain.deniedBy;
+  const layer = layers.find((l) => l.kind === by);
+  for (const st of layer?.statements ?? []) {
+    if (st.effect === 'Allow' && st.outcome.kind === 'conditionFailed') for (const k of st.outcome.missingKeys) keys.add(k);
+  }
+  return keys.size > 0 ? { kind: 'conditional', missingKeys: [...keys] } : { kind: 'denied' };
+}
+
+/**
+ * Creates an oracle over the evaluation engine: each principal's identity policies (its own, its
+ * groups'), permissions boundary, the organisation's SCPs and RCPs, and the target's resource
+ * policy (a role's trust policy for `sts:AssumeRole*`, the bundle's resource policies otherwise).
+ * Principals the snapshot does not hold (other accounts) are given unknown identity policies: an
+ * allow-everything stand-in, so only the resource side decides.
+ */
+export function createEvaluatorOracle(snapshot: Snapshot): AccessOracle {
+  const cat = getCatalog();
+  const docs = new Map<string, PolicyDocument>();
+  const entries = new Map<string, PrincipalEntry>();
+  for (const e of [...snapshot.users, ...snapshot.roles]) {
+    entries.set(e.arn, { identity: identityKeys(snapshot, e, docs), boundary: e.permissionsBoundary?.arn });
+  }
+  // A stand-in member of each group with only the group's policies: what joining the group gives.
+  for (const g of snapshot.groups) {
+    const keys: string[] = [];
+    for (const ip of g.inlinePolicies) {
+      const key = `inline:${g.arn}:${ip.name}`;
+      docs.set(key, ip.policy.document);
+      keys.push(key);
+    }
+    for (const ap of g.attachedPolicies) {
+      const p = snapshot.byArn.get(ap.arn);
+      if (p?.kind !== 'policy') continue;
+      docs.set(ap.arn, p.defaultDocument.document);
+      keys.push(ap.arn);
+    }
+    entries.set(groupMemberArn(g.arn), { identity: keys, boundary: undefined });
+  }
+  const org = snapshot.organization;
+  const levels = (kind: 'scps' | 'rcps'): OrganizationLevel[] | null =>
+    org === undefined ? null : org.path.map((l) => ({ orgIdentifier: l.id, policies: l[kind].map((p) => p.policy.document) }));
+  const scpLevels = levels('scps');
+  // AWS Organizations "Resource control policies": when RCPs are enabled, `RCPFullAWSAccess` is
+  // attached to every root, OU and account and cannot be detached; a path with no RCP at any
+  // level therefore means RCPs are not enabled (or were not collected), not "deny everything".
+  const rcpLevels = org !== undefined && org.path.some((l) => l.rcps.length > 0) ? levels('rcps') : null;
+  const shared = compilePolicySet({ identity: [], resource: null, scp: scpLevels, rcp: rcpLevels, boundary: null, session: null, endpoint: null });
+  const managementAccountId = org?.managementAccountId;
+  const compiledDocs = new Map<string, CompiledPolicy>();
+  const compileDoc = (key: string, doc: PolicyDocument): CompiledPolicy => {
+    let c = compiledDocs.get(key);
+    if (c === undefined) {
+      c = compilePolicySet({ identity: [doc], resource: null, scp: null, rcp: null, boundary: null, session: null, endpoint: null }).identity[0]!;
+      compiledDocs.set(key, c);
+    }
+    return c;
+  };
+  const boundaryDoc = (arn: string): PolicyDocument | undefined => {
+    const p = snapshot.byArn.get(arn);
+    return p?.kind === 'policy' ? (p as ManagedPolicy).defaultDocument.document : undefined;
+  };
+  const resourcePolicies = new Map<string, PolicyDocument>();
+  for (const rp of snapshot.resourcePolicies) resourcePolicies.set(rp.resource, rp.policy.document);
+  const compiledResources = new Map<string, CompiledPolicy | null>();
+  const resourcePolicyFor = (action: string, resource: string): CompiledPolicy | null => {
+    const trust = TRUST_ACTIONS.has(action.toLowerCase());
+    const key = `${trust ? 'trust' : 'res'}:${resource}`;
+    if (compiledResources.has(key)) return compiledResources.get(key)!;
+    let doc: PolicyDocument | undefined;
+    if (trust) {
+      const role = snapshot.byArn.get(resource);
+      doc = role?.kind === 'role' ? role.trustPolicy?.document : undefined;
+    } else doc = resourcePolicies.get(resource);
+    const c = doc ? compilePolicySet({ identity: [], resource: doc, scp: null, rcp: null, boundary: null, session: null, endpoint: null }).resource : null;
+    if (c !== null && doc !== undefined) agnosticCache.set(c, namesOnlyAccounts(doc) && !readsPrincipal(doc));
+    compiledResources.set(key, c);
+    return c;
+  };
+  const external = compilePolicySet({ identity: [ALLOW_ALL], resource: null, scp: null, rcp: null, boundary: null, session: null, endpoint: null });
+  const none = compilePolicySet({ identity: [], resource: null, scp: null, rcp: null, boundary: null, session: null, endpoint: null });
+
+  const compiledFor = (principal: string): CompiledPolicySet => {
+    const entry = entries.get(principal);
+    if (entry === undefined) return principal.startsWith('arn:') && !principal.includes(':saml-provider/') && !principal.includes(':oidc-provider/') ? external : none;
+    if (entry.compiled === undefined) {
+      const bdoc = entry.boundary === undefined ? undefined : boundaryDoc(entry.boundary);
+      entry.compiled = {
+        ...shared,
+        identity: entry.identity.map((k) => compileDoc(k, docs.get(k)!)),
+        // A boundary whose document the snapshot lacks cannot be checked: it is left out (the
+        // snapshot-gap finding reports it) rather than treated as denying everything.
+        boundary: bdoc === undefined ? null : [compileDoc(entry.boundary!, bdoc)],
+        managementAccountId,
+      };
+    }
+    return entry.compiled;
+  };
+
+  const allowedSet = (principal: string): ActionSet | undefined => {
+    const entry = entries.get(principal);
+    if (entry === undefined) return undefined;
+    if (entry.allowed === undefined) {
+      const set = cat.emptySet();
+      for (const k of entry.identity) set.unionWith(mayAllowCached(k));
+      const bdoc = entry.boundary === undefined ? undefined : boundaryDoc(entry.boundary);
+      if (bdoc !== undefined) set.intersectWith(mayAllowCached(entry.boundary!, bdoc));
+      entry.allowed = set;
+    }
+    return entry.allowed;
+  };
+  const mayCache = new Map<string, ActionSet>();
+  const mayAllowCached = (key: string, doc?: PolicyDocument): ActionSet => {
+    let s = mayCache.get(key);
+    if (s === undefined) {
+      s = mayAllowSet(doc ?? docs.get(key)!);
+      mayCache.set(key, s);
+    }
+    return s;
+  };
+  const adminCache = new Map<string, boolean>();
+  const sharedAnswers = new Map<string, AccessAnswer>();
+  const scpAgnostic = org === undefined || org.path.every((l) => [...l.scps, ...l.rcps].every((p) => !readsPrincipal(p.policy.document)));
+  const agnosticCache = new Map<CompiledPolicy, boolean>();
+  const agnostic = (res: CompiledPolicy): boolean => agnosticCache.get(res) ?? false;
+  const signatures = new Map<string, string | null>();
+  const docReads = new Map<string, boolean>();
+  const readsCached = (key: string, doc: PolicyDocument | undefined): boolean => {
+    let v = docReads.get(key);
+    if (v === undefined) {
+      v = doc === undefined ? false : readsPrincipal(doc);
+      docReads.set(key, v);
+    }
+    return v;
+  };
+  /** A key shared by principals whose answers cannot differ, or undefined. */
+  const signatureOf = (principal: string): string | undefined => {
+    let sig = signatures.get(principal);
+    if (sig === undefined) {
+      const entry = entries.get(principal);
+      sig = null;
+      if (entry !== undefined && !entry.identity.some((k) => readsCached(k, docs.get(k))) && (entry.boundary === undefined || !readsCached(entry.boundary, boundaryDoc(entry.boundary)))) {
+        const kind = principal.includes(':role/') ? 'role' : 'user';
+        sig = `${kind}:${principal.split(':')[4] ?? ''}:${entry.identity.join('|')}#${entry.boundary ?? ''}`;
+      }
+      signatures.set(principal, sig);
+    }
+    return sig ?? undefined;
+  };
+  const parsed = new Map<string, PrincipalInfo>();
+  const contexts = new Map<string, { context: RequestContext; derivedKeys: { [key: string]: ContextValue } }>();
+  const prefixCache = new Map<string, readonly string[] | null>();
+  const independentCache = new Map<string, boolean>();
+  const stmtActions = new Map<PolicyStatement, ActionSet>();
+  const actionsOf = (st: PolicyStatement): ActionSet => {
+    let a = stmtActions.get(st);
+    if (a === undefined) {
+      a = statementActions(st);
+      stmtActions.set(st, a);
+    }
+    return a;
+  };
+
+  return {
+    can(principal, action, resource, context) {
+      const res = resourcePolicyFor(action, resource);
+      // Principals with the same policies (and no policy that reads who the principal is) get the
+      // same answer to the same question: share it.
+      const sig = context === undefined && scpAgnostic && (res === null || agnostic(res)) ? signatureOf(principal) : undefined;
+      if (sig !== undefined) {
+        const key = `${sig}\u0000${action}\u0000${resource}`;
+        let a = sharedAnswers.get(key);
+        if (a === undefined) {
+          a = answer(principal, action, resource, context, res);
+          sharedAnswers.set(key, a);
+        }
+        return a;
+      }
+      return answer(principal, action, resource, context, res);
+    },
+    mayAllow(principal, action) {
+      const set = allowedSet(principal);
+      if (set === undefined) return true;
+      const id = cat.actionId(action);
+      return id === undefined ? true : set.has(id);
+    },
+    resourcePrefixes(principal, action) {
+      const entry = entries.get(principal);
+      const id = cat.actionId(action);
+      if (entry === undefined || id === undefined) return null;
+      const key = `${principal}\u0000${id}`;
+      if (prefixCache.has(key)) return prefixCache.get(key)!;
+      const name = principal.slice(principal.lastIndexOf('/') + 1);
+      const out = new Set<string>();
+      let any = false;
+      for (const k of entry.identity) {
+        for (const st of docs.get(k)!.Statement) {
+          if (st.Effect !== 'Allow' || !actionsOf(st).has(id)) continue;
+          if (st.Resource === undefined) {
+            any = true;
+            break;
+          }
+          for (const pattern of st.Resource) {
+            // AWS "IAM policy elements: Variables and tags": ${aws:username} is the user's name.
+            const text = principal.includes(':user/') ? pattern.replaceAll('${aws:username}', name) : pattern;
+            const cut = text.search(/[*?]|\$\{/);
+            const prefix = cut < 0 ? text : text.slice(0, cut);
+            if (prefix.length < 6) any = true;
+            else out.add(prefix);
+          }
+          if (any) break;
+        }
+        if (any) break;
+      }
+      const result = any ? null : [...out];
+      prefixCache.set(key, result);
+      return result;
+    },
+    resourceIndependent(principal, action) {
+      const entry = entries.get(principal);
+      const id = cat.actionId(action);
+      if (entry === undefined || id === undefined) return false;
+      const key = `${principal}\u0000${id}`;
+      let v = independentCache.get(key);
+      if (v === undefined) {
+        const list: PolicyDocument[] = entry.identity.map((k) => docs.get(k)!);
+        const b = entry.boundary === undefined ? undefined : boundaryDoc(entry.boundary);
+        if (b !== undefined) list.push(b);
+        for (const level of scpLevels ?? []) list.push(...level.policies);
+        v = list.every((d) => d.Statement.every((st) => !actionsOf(st).has(id) || (st.Resource !== undefined && st.Resource.length === 1 && st.Resource[0] === '*')));
+        independentCache.set(key, v);
+      }
+      return v;
+    },
+    isFullAdmin(principal) {
+      let v = adminCache.get(principal);
+      if (v === undefined) {
+        v = fullAdmin(principal);
+        adminCache.set(principal, v);
+      }
+      return v;
+    },
+  };
+
+  function answer(principal: string, action: string, resource: string, context: QuestionContext | undefined, res: CompiledPolicy | null): AccessAnswer {
+    const base = compiledFor(principal);
+    const compiled: CompiledPolicySet = res === null ? base : { ...base, resource: res };
+    let info = parsed.get(principal);
+    if (info === undefined) {
+      try {
+        info = parsePrincipal(principal);
+      } catch (e) {
+        if (e instanceof RequestError) return { kind: 'denied' };
+        throw e;
+      }
+      parsed.set(principal, info);
+    }
+    const p = info;
+    const resourceAccount = resolveResourceAccount({ principal, action, resource }, p);
+    const ask = (extra?: QuestionContext): EvaluationResult => {
+      let built: { context: RequestContext; derivedKeys: { [key: string]: ContextValue } } | undefined;
+      if (extra === undefined && context === undefined) {
+        // INVARIANT: the engine only reads the context, so one per (principal, resource account) is shared.
+        const key = `${principal}\u0000${resourceAccount ?? ''}`;
+        built = contexts.get(key);
+        if (built === undefined) {
+          built = buildContext(p, resourceAccount, undefined);
+          contexts.set(key, built);
+        }
+      } else built = buildContext(p, resourceAccount, extra ? { ...context, ...extra } : context);
+      return evaluatePrepared(compiled, { principal: p, action, resource, resourceAccount, context: built.context, derivedKeys: built.derivedKeys });
+    };
+    const first = ask();
+    let best = classify(first);
+    // The caller chooses the region of its request: try the regions the deciding conditions name.
+    if (best.kind !== 'allowed' && first.explain.missingKeys.includes(REGION_KEY)) {
+      for (const region of regionCandidates(first)) {
+        const a = classify(ask({ [REGION_KEY]: region }));
+        if (a.kind === 'allowed') return a;
+        if (a.kind === 'conditional' && best.kind === 'denied') best = a;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * SPEC.md "paths --json": an admin's effective permissions allow every action on every resource.
+   * Tested with bitsets: the unconditional `Resource: "*"` allows of the identity policies cover
+   * the whole catalogue, the boundary (if any) and every SCP level do too, and no identity or
+   * boundary policy has a Deny statement. SCP Deny statements are guardrails that bind every
+   * principal of the account (root included), so they do not stop a principal being its admin.
+   */
+  function fullAdmin(principal: string): boolean {
+    const entry = entries.get(principal);
+    if (entry === undefined) return false;
+    const all = ActionSet.all(cat.actionCount);
+    const allowed = cat.emptySet();
+    for (const k of entry.identity) {
+      const d = docs.get(k)!;
+      if (hasDeny(d)) return false;
+      allowed.unionWith(allowsEverywhere(d));
+    }
+    if (!allowed.equals(all)) return false;
+    if (entry.boundary !== undefined) {
+      const b = boundaryDoc(entry.boundary);
+      if (b !== undefined && (hasDeny(b) || !allowsEverywhere(b).equals(all))) return false;
+    }
+    const account = principal.split(':')[4];
+    if (scpLevels !== null && account !== managementAccountId) {
+      for (const level of scpLevels) {
+        const s = cat.emptySet();
+        for (const d of level.policies) s.unionWith(allowsEverywhere(d));
+        if (!s.equals(all)) return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,85 @@
+// The evaluator-backed access oracle: full policy sets per principal, conditional answers for
+// missing context, the caller's choice of region, RCP paths without RCPs, bitset pre-filters.
+import { describe, expect, it } from 'vitest';
+import { parseSnapshot } from '../../../core/snapshot/parse';
+import { createEvaluatorOracle, groupMemberArn } from '../../../core/graph/oracle';
+
+const A = '111111111111';
+const U = `arn:aws:iam::${A}:user/u`;
+const doc = (...Statement: unknown[]) => ({ Version: '2012-10-17', Statement });
+
+function oracle(userPolicy: unknown, extra: Record<string, unknown> = {}, groups: unknown[] = []) {
+  const r = parseSnapshot([
+    {
+      name: 't',
+      value: {
+        format: 'ariadne.snapshot/v1',
+        account: { id: A, partition: 'aws' },
+        authorizationDetails: {
+          UserDetailList: [{ Path: '/', UserName: 'u', UserId: 'AIDAU', Arn: U, GroupList: groups.length ? ['g'] : [], UserPolicyList: [{ PolicyName: 'p', PolicyDocument: userPolicy }], AttachedManagedPolicies: [] }],
+          GroupDetailList: groups,
+          RoleDetailList: [],
+          Policies: [],
+        },
+        ...extra,
+      },
+    },
+  ]);
+  if (r.kind !== 'ok') throw new Error(JSON.stringify(r.diagnostics));
+  return createEvaluatorOracle(r.snapshot);
+}
+
+describe('createEvaluatorOracle', () => {
+  it('answers allowed, denied and conditional', () => {
+    const o = oracle(doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }, { Effect: 'Allow', Action: 's3:PutObject', Resource: '*', Condition: { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }));
+    expect(o.can(U, 's3:GetObject', 'arn:aws:s3:::b/k')).toEqual({ kind: 'allowed' });
+    expect(o.can(U, 's3:DeleteObject', 'arn:aws:s3:::b/k')).toEqual({ kind: 'denied' });
+    expect(o.can(U, 's3:PutObject', 'arn:aws:s3:::b/k')).toEqual({ kind: 'conditional', missingKeys: ['aws:SourceIp'] });
+  });
+
+  it('treats a deny that needs a missing key as conditional only when an allow could apply', () => {
+    const o = oracle(doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }, { Effect: 'Deny', Action: '*', Resource: '*', Condition: { NotIpAddress: { 'aws:SourceIp': '203.0.113.0/24' } } }));
+    expect(o.can(U, 's3:GetObject', 'arn:aws:s3:::b/k')).toEqual({ kind: 'conditional', missingKeys: ['aws:SourceIp'] });
+    expect(o.can(U, 'iam:CreateAccessKey', `arn:aws:iam::${A}:user/other`)).toEqual({ kind: 'denied' });
+  });
+
+  it('lets the caller pick a region that an SCP allows', () => {
+    const organization = {
+      id: 'o-1',
+      path: [{ id: 'r-1', scps: [{ name: 'all', document: doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'lambda:*', Resource: '*', Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1'] } } }) }], rcps: [] }],
+    };
+    const o = oracle(doc({ Effect: 'Allow', Action: 'lambda:*', Resource: '*' }), { organization });
+    expect(o.can(U, 'lambda:CreateFunction', '*')).toEqual({ kind: 'allowed' });
+  });
+
+  it('does not read an organisation path without any RCP as denying everything', () => {
+    const organization = { id: 'o-1', path: [{ id: 'r-1', scps: [{ name: 'all', document: doc({ Effect: 'Allow', Action: '*', Resource: '*' }) }], rcps: [] }] };
+    const o = oracle(doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }), { organization });
+    expect(o.can(U, 's3:GetObject', 'arn:aws:s3:::b/k')).toEqual({ kind: 'allowed' });
+  });
+
+  it('pre-filters with the actions and resource prefixes of the identity policies', () => {
+    const o = oracle(doc({ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::111111111111:user/${aws:username}' }));
+    expect(o.mayAllow(U, 'iam:CreateAccessKey')).toBe(true);
+    expect(o.mayAllow(U, 'iam:PutUserPolicy')).toBe(false);
+    expect(o.resourcePrefixes?.(U, 'iam:CreateAccessKey')).toEqual([U]);
+    const star = oracle(doc({ Effect: 'Allow', NotAction: 's3:*', Resource: '*' }));
+    expect(star.resourcePrefixes?.(U, 'iam:CreateAccessKey')).toBeNull();
+    expect(star.mayAllow(U, 's3:GetObject')).toBe(false);
+  });
+
+  it('tells full administrators apart with bitsets', () => {
+    expect(oracle(doc({ Effect: 'Allow', Action: '*', Resource: '*' })).isFullAdmin(U)).toBe(true);
+    expect(oracle(doc({ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' })).isFullAdmin(U)).toBe(false);
+    expect(oracle(doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 's3:DeleteBucket', Resource: '*' })).isFullAdmin(U)).toBe(false);
+  });
+
+  it('answers for a stand-in member of a group with only the group policies', () => {
+    const g = { Path: '/', GroupName: 'g', GroupId: 'AGPAG', Arn: `arn:aws:iam::${A}:group/g`, GroupPolicyList: [{ PolicyName: 'gp', PolicyDocument: doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }) }], AttachedManagedPolicies: [] };
+    const o = oracle(doc({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }), {}, [g]);
+    const m = groupMemberArn(g.Arn);
+    expect(m).toBe(`arn:aws:iam::${A}:user/ariadne-group-member/g`);
+    expect(o.can(m, 'iam:PutUserPolicy', m)).toEqual({ kind: 'allowed' });
+    expect(o.can(m, 's3:GetObject', 'arn:aws:s3:::b/k')).toEqual({ kind: 'denied' });
+  });
+});
