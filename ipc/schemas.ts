@@ -20,6 +20,32 @@ const opened = z.discriminatedUnion('kind', [
 /** One entry of the recent-files list. */
 export const recentEntry = z.object({ id: z.string().min(1).max(128), name: z.string(), openedAt: z.string() }).strict();
 
+/** An AWS profile name as the shared config files write it (no spaces, brackets or controls). */
+export const awsProfileName = z.string().regex(/^[A-Za-z0-9_.@+\-/:]{1,128}$/, 'not a profile name');
+/** An AWS region code (`eu-west-1`, `us-gov-west-1`). */
+export const awsRegion = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'not a region code');
+/** The renderer's id of one pull, used to match progress events and to cancel it. */
+export const pullId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'not a pull id');
+
+const label = z.string().max(300);
+
+/** One progress event of a pull (main/aws's PullProgressEvent, bounded for the wire). */
+export const pullProgressEvent = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('identity'), accountId: label, caller: label }).strict(),
+  z.object({ kind: z.literal('collector-start'), collector: label, region: label.optional() }).strict(),
+  z.object({ kind: z.literal('collector-done'), collector: label, region: label.optional(), items: z.number().int().nonnegative() }).strict(),
+  z.object({ kind: z.literal('warning'), collector: label, message: z.string().max(2000) }).strict(),
+  z.object({ kind: z.literal('page'), collector: label, page: z.number().int().nonnegative() }).strict(),
+  z.object({ kind: z.literal('retry'), service: label, operation: label, attempt: z.number().int().nonnegative() }).strict(),
+  z.object({ kind: z.literal('done'), requests: z.number().int().nonnegative(), retries: z.number().int().nonnegative(), warnings: z.number().int().nonnegative() }).strict(),
+]);
+
+/** What main pushes to the renderer while a pull runs (PULL_EVENT). */
+export const pullProgressMessage = z.object({ pullId, event: pullProgressEvent }).strict();
+
+/** Why a pull stopped (main/aws's PullErrorKind without `cancelled`, plus `busy`). */
+export const pullFailure = z.enum(['credentials', 'network', 'malformed', 'access-denied', 'not-read-only', 'aws', 'busy', 'failed']);
+
 /** Request and response schemas per channel. */
 export const SCHEMAS = {
   'app:info': {
@@ -45,6 +71,38 @@ export const SCHEMAS = {
       z.object({ kind: z.literal('error'), message: z.string() }).strict(),
     ]),
   },
+  'aws:list-profiles': {
+    request: empty,
+    response: z
+      .object({
+        profiles: z.array(
+          z.object({ name: z.string().max(256), region: z.string().max(64).optional(), kind: z.enum(['sso', 'role', 'static', 'process', 'web-identity', 'other']) }).strict(),
+        ),
+      })
+      .strict(),
+  },
+  'aws:pull-account': {
+    request: z.object({ pullId, profile: awsProfileName, region: awsRegion, regions: z.array(awsRegion).max(40) }).strict(),
+    response: z.discriminatedUnion('kind', [
+      z
+        .object({
+          kind: z.literal('ok'),
+          name: z.string().max(255),
+          text: z.string().max(MAX_FILE_CHARS),
+          accountId: z.string(),
+          requests: z.number().int().nonnegative(),
+          retries: z.number().int().nonnegative(),
+          warnings: z.array(z.string()),
+        })
+        .strict(),
+      z.object({ kind: z.literal('cancelled') }).strict(),
+      z.object({ kind: z.literal('error'), reason: pullFailure, message: z.string() }).strict(),
+    ]),
+  },
+  'aws:cancel-pull': {
+    request: z.object({ pullId }).strict(),
+    response: z.object({ kind: z.enum(['cancelling', 'not-running']) }).strict(),
+  },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 /** The request payload of channel `C`. */
@@ -59,6 +117,15 @@ export type OpenedFiles = IpcResponse<'snapshot:open-dialog'>;
 export type SnapshotFile = z.infer<typeof snapshotFile>;
 /** Application information for the About box. */
 export type AppInfo = IpcResponse<'app:info'>;
+
+/** One progress message of a pull, as the renderer receives it. */
+export type PullProgressMessage = z.infer<typeof pullProgressMessage>;
+/** One progress event of a pull. */
+export type PullProgress = z.infer<typeof pullProgressEvent>;
+/** The result of a pull. */
+export type PullOutcome = IpcResponse<'aws:pull-account'>;
+/** One AWS profile, as the pull dialog lists it. */
+export type AwsProfileEntry = IpcResponse<'aws:list-profiles'>['profiles'][number];
 
 /** Validates `payload` as the request of `channel`: the parsed value, or a one-line error. */
 export function parseRequest<C extends Channel>(channel: C, payload: unknown): { kind: 'ok'; value: IpcRequest<C> } | { kind: 'error'; message: string } {

@@ -3,7 +3,19 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { MAX_FILE_CHARS, type AppInfo, type IpcHandlers, type OpenedFiles, type SnapshotFile } from '../../ipc/index';
+import {
+  awsProfileName,
+  awsRegion,
+  MAX_FILE_CHARS,
+  pullProgressMessage,
+  type AppInfo,
+  type IpcHandlers,
+  type IpcResponse,
+  type OpenedFiles,
+  type PullProgressMessage,
+  type SnapshotFile,
+} from '../../ipc/index';
+import { listProfiles, pullAccount, PullError, type PullOptions, type PullProgressEvent, type PullResult } from '../aws/index';
 
 /** The native dialogs the desktop app provides; absent in web mode (the browser chooses files). */
 export interface Dialogs {
@@ -11,6 +23,19 @@ export interface Dialogs {
   chooseOpenPaths(): Promise<readonly string[] | undefined>;
   /** Asks where to save `suggestedName`; `undefined` when cancelled. */
   chooseSavePath(suggestedName: string): Promise<string | undefined>;
+}
+
+/** How the app pulls from AWS. Tests point it at a local endpoint; the renderer never chooses it. */
+export interface AwsHost {
+  /** One endpoint for every client (web mode's tests: the fake AWS server); absent means AWS. */
+  endpointUrl?: string;
+  /** Environment for the profile list (`AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE`, `HOME`). */
+  env?: NodeJS.ProcessEnv;
+  maxAttempts?: number;
+  pollIntervalMs?: number;
+  requestTimeoutMs?: number;
+  /** The pull itself (default main/aws's pullAccount). */
+  pull?: (options: PullOptions) => Promise<PullResult>;
 }
 
 /** What the handlers need from their host. */
@@ -21,6 +46,17 @@ export interface HandlerOptions {
   stateDir?: string;
   dialogs?: Dialogs;
   versions?: Record<string, string>;
+  aws?: AwsHost;
+  /** Delivers a running pull's progress to the renderer (webContents.send, or web mode's event stream). */
+  onPullProgress?: (message: PullProgressMessage) => void;
+}
+
+type PullOutcome = IpcResponse<'aws:pull-account'>;
+
+/** A file name for a pulled bundle: account alias or id, and the collection time. */
+function bundleName(account: { id: string; alias?: string }, collectedAt: string): string {
+  const who = (account.alias ?? account.id).replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 64) || 'aws';
+  return `${who}-pull-${collectedAt.slice(0, 19).replace(/[^0-9T]/g, '')}.json`;
 }
 
 interface RecentRecord {
@@ -94,6 +130,46 @@ export function createHandlers(options: HandlerOptions): IpcHandlers {
     await rename(tmp, recentFile);
   }
 
+  const aws = options.aws ?? {};
+  let running: { id: string; controller: AbortController } | undefined;
+
+  /** Runs one pull; the result holds the bundle text or one line saying what to do. Never a credential. */
+  async function pull(id: string, profile: string, region: string, extraRegions: readonly string[]): Promise<PullOutcome> {
+    if (running) return { kind: 'error', reason: 'busy', message: 'aws:pull-account: a pull is already running: wait for it to finish or cancel it' };
+    const controller = new AbortController();
+    running = { id, controller };
+    const emit = (event: PullProgressEvent): void => {
+      const message = pullProgressMessage.safeParse({ pullId: id, event });
+      if (message.success && !controller.signal.aborted) options.onPullProgress?.(message.data);
+    };
+    try {
+      const result = await (aws.pull ?? pullAccount)({
+        profile,
+        region,
+        regions: [...new Set([region, ...extraRegions])],
+        signal: controller.signal,
+        onProgress: emit,
+        tool: `ariadne ${options.version}`,
+        ...(aws.endpointUrl !== undefined ? { endpointUrl: aws.endpointUrl } : {}),
+        ...(aws.maxAttempts !== undefined ? { maxAttempts: aws.maxAttempts } : {}),
+        ...(aws.pollIntervalMs !== undefined ? { pollIntervalMs: aws.pollIntervalMs } : {}),
+        ...(aws.requestTimeoutMs !== undefined ? { requestTimeoutMs: aws.requestTimeoutMs } : {}),
+      });
+      if (controller.signal.aborted) return { kind: 'cancelled' };
+      const { bundle } = result;
+      const text = JSON.stringify(bundle, null, 2);
+      if (text.length > MAX_FILE_CHARS) return { kind: 'error', reason: 'failed', message: `aws:pull-account: the account is larger than ${MAX_FILE_CHARS / 1024 / 1024} MiB: use \`ariadne pull\`` };
+      return { kind: 'ok', name: bundleName(bundle.account, bundle.collectedAt), text, accountId: bundle.account.id, requests: result.requests, retries: result.retries, warnings: bundle.warnings };
+    } catch (error) {
+      if (controller.signal.aborted) return { kind: 'cancelled' };
+      if (error instanceof PullError) return error.kind === 'cancelled' ? { kind: 'cancelled' } : { kind: 'error', reason: error.kind, message: error.message };
+      // Anything else is a bug: say so without echoing an error text that could hold request details.
+      return { kind: 'error', reason: 'failed', message: 'aws:pull-account: the pull failed unexpectedly: nothing stored; run `ariadne pull` to see the details' };
+    } finally {
+      if (running?.id === id) running = undefined;
+    }
+  }
+
   return {
     'app:info': async (): Promise<AppInfo> => ({
       name: 'Ariadne',
@@ -132,6 +208,21 @@ export function createHandlers(options: HandlerOptions): IpcHandlers {
         const code = typeof e === 'object' && e && 'code' in e ? String(e.code) : 'unwritable';
         return { kind: 'error', message: `\`${basename(path)}\`: cannot write the file (${code.toLowerCase()})` };
       }
+    },
+    'aws:list-profiles': async () => {
+      // Names, regions and kinds only: listProfiles never reads a key into its result.
+      const profiles = await listProfiles(aws.env ?? process.env);
+      return {
+        profiles: profiles
+          .filter((p) => awsProfileName.safeParse(p.name).success)
+          .map((p) => (p.region !== undefined && awsRegion.safeParse(p.region).success ? { name: p.name, region: p.region, kind: p.kind } : { name: p.name, kind: p.kind })),
+      };
+    },
+    'aws:pull-account': ({ pullId, profile, region, regions }) => pull(pullId, profile, region, regions),
+    'aws:cancel-pull': async ({ pullId }) => {
+      if (!running || running.id !== pullId) return { kind: 'not-running' };
+      running.controller.abort();
+      return { kind: 'cancelling' };
     },
   };
 }

@@ -3,7 +3,7 @@
 import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CHANNEL_NAMES, MENU_EVENT, type MenuCommand } from '../../ipc/index';
+import { CHANNEL_NAMES, MENU_EVENT, PULL_EVENT, type MenuCommand } from '../../ipc/index';
 import { dispatch } from './dispatch';
 import { createHandlers, type Dialogs } from './logic';
 
@@ -41,6 +41,10 @@ export function registerIpc(win: BrowserWindow, rendererFile: string): () => voi
     stateDir: join(app.getPath('userData'), 'state'),
     dialogs,
     versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
+    // A pull's progress goes to this window only, on the one pull push channel; never a credential.
+    onPullProgress: (message) => {
+      if (!win.isDestroyed()) win.webContents.send(PULL_EVENT, message);
+    },
   });
   const trusted = (event: IpcMainInvokeEvent): boolean =>
     !win.isDestroyed() && event.sender === win.webContents && event.senderFrame !== null && isAppUrl(event.senderFrame.url, rendererFile, devUrl);

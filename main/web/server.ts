@@ -1,14 +1,15 @@
 // Web mode: serves the built renderer to a local browser on 127.0.0.1 behind a per-run token.
 // Node-only (no electron import), so tests and `npm run web` share it. POST /ipc/<channel> is the
 // bridge: the preload's API, served by the same handler logic as the desktop app's ipcMain.
+// GET /ipc-events is the push channel (server-sent events: a pull's progress), token-checked too.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../security';
-import type { IpcHandlers } from '../../ipc/index';
+import type { IpcHandlers, PullProgressMessage } from '../../ipc/index';
 import { dispatch } from '../ipc/dispatch';
-import { createHandlers } from '../ipc/logic';
+import { createHandlers, type AwsHost } from '../ipc/logic';
 
 /** Largest bridge request body, in bytes. */
 const MAX_BRIDGE_BODY = 16 * 1024 * 1024;
@@ -38,6 +39,8 @@ export interface WebServer {
   url: string;
   token: string;
   server: Server;
+  /** Sends a pull's progress to every open event stream. */
+  publishPullProgress: (message: PullProgressMessage) => void;
   close: () => Promise<void>;
 }
 
@@ -73,11 +76,36 @@ function cookieToken(req: IncomingMessage): string | undefined {
 }
 
 /** Starts web mode serving `root` (the built renderer) on 127.0.0.1:`port` (0 picks a free one). */
-export async function startWebServer(options: { root: string; port?: number; token?: string; handlers?: IpcHandlers; version?: string }): Promise<WebServer> {
+export async function startWebServer(options: { root: string; port?: number; token?: string; handlers?: IpcHandlers; version?: string; aws?: AwsHost }): Promise<WebServer> {
   const root = resolve(options.root);
   const token = options.token ?? randomBytes(24).toString('hex');
-  const handlers = options.handlers ?? createHandlers({ mode: 'web', version: options.version ?? 'unknown' });
+  /** Open event streams (GET /ipc-events). */
+  const streams = new Set<ServerResponse>();
+  const publishPullProgress = (message: PullProgressMessage): void => {
+    const frame = `event: pull-progress\ndata: ${JSON.stringify(message)}\n\n`;
+    for (const res of streams) res.write(frame);
+  };
+  const handlers =
+    options.handlers ??
+    createHandlers({ mode: 'web', version: options.version ?? 'unknown', ...(options.aws ? { aws: options.aws } : {}), onPullProgress: publishPullProgress });
   let port = 0;
+  /** The push channel: same origin only (the token was checked), server-sent events until the page goes. */
+  const events = (req: IncomingMessage, res: ServerResponse): void => {
+    const origin = req.headers.origin;
+    const site = req.headers['sec-fetch-site'];
+    if ((origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) || (site !== undefined && site !== 'same-origin')) {
+      sendJson(res, 403, { kind: 'error', message: 'ipc-events: cross-origin request refused' });
+      return;
+    }
+    if (req.method !== 'GET') {
+      sendJson(res, 405, { kind: 'error', message: 'ipc-events: use GET' });
+      return;
+    }
+    res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+    res.write(': ariadne events\n\n');
+    streams.add(res);
+    req.on('close', () => streams.delete(res));
+  };
   /** The bridge: same origin only, token required, body validated against the channel's schema. */
   const bridge = async (req: IncomingMessage, res: ServerResponse, channel: string): Promise<void> => {
     const origin = req.headers.origin;
@@ -121,6 +149,10 @@ export async function startWebServer(options: { root: string; port?: number; tok
     }
     if (!given || !sameToken(given, token)) {
       res.writeHead(403, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain' }).end('forbidden: open the URL with its token');
+      return;
+    }
+    if (url.pathname === '/ipc-events') {
+      events(req, res);
       return;
     }
     if (url.pathname.startsWith('/ipc/')) {
@@ -172,6 +204,14 @@ export async function startWebServer(options: { root: string; port?: number; tok
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     server,
-    close: () => new Promise<void>((ok) => server.close(() => ok())),
+    publishPullProgress,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.close(() => ok());
+        // Open event streams and the browser's keep-alive sockets would hold the server open.
+        for (const res of streams) res.end();
+        streams.clear();
+        server.closeAllConnections();
+      }),
   };
 }

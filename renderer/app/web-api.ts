@@ -1,8 +1,10 @@
 // Web mode's implementation of the preload API: channels go to the local server's bridge
-// (POST /ipc/<channel>, same origin, token cookie); dialogs become file inputs and downloads.
-import type { Invoke } from '../../preload/api';
+// (POST /ipc/<channel>, same origin, token cookie); dialogs become file inputs and downloads;
+// pushed events (a pull's progress) arrive on the server-sent event stream GET /ipc-events.
+import type { Invoke, OnPullProgress } from '../../preload/api';
 import { createApi } from '../../preload/api';
-import type { IpcResponse } from '../../ipc/schemas';
+import { isPullProgressMessage } from '../../ipc/channels';
+import type { IpcRequest, IpcResponse, PullProgressMessage } from '../../ipc/schemas';
 
 /** Calls a channel through web mode's bridge. */
 const bridgeInvoke: Invoke = async (channel, request) => {
@@ -15,6 +17,41 @@ const bridgeInvoke: Invoke = async (channel, request) => {
   const body = (await res.json()) as { kind: 'ok'; value: never } | { kind: 'error'; message: string };
   if (body.kind !== 'ok') throw new Error(body.message);
   return body.value;
+};
+
+const pullListeners = new Set<(message: PullProgressMessage) => void>();
+let events: { source: EventSource; ready: Promise<void> } | undefined;
+
+/** Opens the event stream once (the token cookie authorises it); resolves when it is open or has failed. */
+function connectEvents(): Promise<void> {
+  if (events && events.source.readyState !== EventSource.CLOSED) return events.ready;
+  const source = new EventSource('/ipc-events');
+  source.addEventListener('pull-progress', (e) => {
+    let message: unknown;
+    try {
+      message = JSON.parse((e as MessageEvent<string>).data);
+    } catch {
+      return;
+    }
+    if (!isPullProgressMessage(message)) return;
+    for (const listener of pullListeners) listener(message as PullProgressMessage);
+  });
+  const ready = new Promise<void>((resolve) => {
+    source.addEventListener('open', () => resolve(), { once: true });
+    // Without the stream the pull still works; only its progress is missing.
+    source.addEventListener('error', () => resolve(), { once: true });
+  });
+  events = { source, ready };
+  return ready;
+}
+
+/** Subscribes to pull progress from the event stream. */
+const onPullProgress: OnPullProgress = (listener) => {
+  pullListeners.add(listener);
+  void connectEvents();
+  return () => {
+    pullListeners.delete(listener);
+  };
 };
 
 /** Lets the user choose snapshot files with the browser's file chooser. */
@@ -51,9 +88,14 @@ export function download(name: string, mimeType: string, content: string): void 
 
 /** The preload API over the bridge, with browser dialogs. */
 export function createWebApi() {
-  const api = createApi(bridgeInvoke, () => () => undefined);
+  const api = createApi(bridgeInvoke, () => () => undefined, onPullProgress);
   return {
     ...api,
+    // The stream is opened before the pull starts, so no early progress is lost.
+    pullAccount: async (request: IpcRequest<'aws:pull-account'>): Promise<IpcResponse<'aws:pull-account'>> => {
+      await connectEvents();
+      return bridgeInvoke('aws:pull-account', request);
+    },
     openSnapshot: chooseFiles,
     saveExport: async (request: Parameters<typeof api.saveExport>[0]): Promise<IpcResponse<'export:save'>> => {
       download(request.suggestedName, request.mimeType, request.content);

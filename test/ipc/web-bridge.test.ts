@@ -77,3 +77,56 @@ describe('the web-mode bridge', () => {
     expect(res.status).toBe(405);
   });
 });
+
+describe('the web-mode event stream', () => {
+  const message = { pullId: 'pull-0001', event: { kind: 'collector-start' as const, collector: 'kms', region: 'eu-west-1' } };
+
+  it('refuses a stream without the token or with a wrong one', async () => {
+    expect((await fetch(`${origin}/ipc-events`)).status).toBe(403);
+    expect((await fetch(`${origin}/ipc-events`, { headers: { 'x-ariadne-token': 'bridge-test-tokem' } })).status).toBe(403);
+    expect((await fetch(`${origin}/ipc-events?token=nope`)).status).toBe(403);
+  });
+
+  it('refuses a stream asked for by another origin, or by another site', async () => {
+    expect((await fetch(`${origin}/ipc-events`, { headers: { 'x-ariadne-token': TOKEN, origin: 'http://evil.example' } })).status).toBe(403);
+    expect((await fetch(`${origin}/ipc-events`, { headers: { 'x-ariadne-token': TOKEN, 'sec-fetch-site': 'cross-site' } })).status).toBe(403);
+    expect((await fetch(`${origin}/ipc-events`, { method: 'POST', headers: { 'x-ariadne-token': TOKEN, origin } })).status).toBe(405);
+  });
+
+  it('streams published pull progress to a page holding the token cookie', async () => {
+    const page = await fetch(`${origin}/?token=${TOKEN}`);
+    const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const controller = new AbortController();
+    const res = await fetch(`${origin}/ipc-events`, { headers: { cookie, 'sec-fetch-site': 'same-origin' }, signal: controller.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    expect(res.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    web.publishPullProgress(message);
+    while (!(text.includes('"pull-0001"') && text.endsWith('\n\n'))) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value);
+    }
+    controller.abort();
+    const frame = text.split('\n\n').find((f) => f.includes('event: pull-progress'));
+    expect(frame).toBe(`event: pull-progress\ndata: ${JSON.stringify(message)}`);
+  });
+});
+
+describe('closing web mode', () => {
+  it('ends open event streams instead of waiting for the page to go', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'ariadne-web-close-'));
+    await writeFile(join(root, 'index.html'), '<!doctype html><title>t</title>');
+    const other = await startWebServer({ root, token: TOKEN });
+    const res = await fetch(`${new URL(other.url).origin}/ipc-events`, { headers: { 'x-ariadne-token': TOKEN } });
+    expect(res.status).toBe(200);
+    await other.close();
+    const reader = res.body!.getReader();
+    let done = false;
+    while (!done) done = (await reader.read()).done;
+    expect(done).toBe(true);
+  });
+});
