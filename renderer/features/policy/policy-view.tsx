@@ -1,16 +1,91 @@
 // Policy: one managed policy: its default document, syntax-highlighted, its versions and what it
-// is attached to. Highlighting the statements an explanation points at comes with the Query view.
+// is attached to; or any other policy by key (inline, trust, resource, SCP, RCP). The statements an
+// explanation points at (the hash's `?statements=`) are highlighted.
 import { useEffect, useState } from 'react';
 import { useServices } from '../../app/context';
 import { ensureOpen } from '../../app/opened';
 import { formatTime, Loading } from '../../app/ui';
 import type { PolicyDetail } from '../../worker/types';
+import { parsePolicyKey } from '../../worker/policy-key';
+import type { PolicySourceDetail } from '../../worker/query-types';
+import { useHighlight, type Highlight } from './highlight';
 import { PolicyDocument } from './policy-document';
 
 type State = { kind: 'loading' } | { kind: 'ok'; detail: PolicyDetail } | { kind: 'missing' };
 
+function HighlightNote(props: { highlight: Highlight | undefined }) {
+  const h = props.highlight;
+  if (!h) return null;
+  const what = h.tone === 'deny' ? 'denied' : h.tone === 'allow' ? 'allowed' : 'was considered for';
+  return (
+    <p className="highlight-note" role="note">
+      <span>
+        Highlighted: {h.sid ? <code>{h.sid}</code> : h.statements.map((i) => `Statement[${i}]`).join(', ')}, the statement that {what} the request in your query.
+      </span>
+      <button type="button" className="small" onClick={() => window.history.back()}>
+        Back to the query
+      </button>
+    </p>
+  );
+}
+
+type SourceState = { kind: 'loading' } | { kind: 'ok'; detail: PolicySourceDetail } | { kind: 'missing' };
+
+/** A policy that is not a managed policy: inline, trust, resource-based, SCP or RCP. */
+function PolicySourceView(props: { snapshotId: string; policyKey: string; highlight: Highlight | undefined }) {
+  const services = useServices();
+  const [state, setState] = useState<SourceState>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
+    setState({ kind: 'loading' });
+    void (async () => {
+      await ensureOpen(services, props.snapshotId);
+      const detail = await services.engine.policySource(props.snapshotId, props.policyKey);
+      if (live) setState(detail ? { kind: 'ok', detail } : { kind: 'missing' });
+    })();
+    return () => {
+      live = false;
+    };
+  }, [services, props.snapshotId, props.policyKey]);
+  if (state.kind === 'loading') return <Loading what="the policy" />;
+  if (state.kind === 'missing')
+    return (
+      <div className="view">
+        <p className="error" role="alert">
+          The policy <code>{props.policyKey}</code> is not in this snapshot.
+        </p>
+      </div>
+    );
+  const d = state.detail;
+  return (
+    <div className="view policy">
+      <header className="view-header">
+        <div>
+          <p className="breadcrumb">{d.kindLabel}</p>
+          <h2>{d.name}</h2>
+          <p className="muted">
+            {d.ownerArn ? <a href={`#/s/${encodeURIComponent(props.snapshotId)}/principal/${encodeURIComponent(d.ownerArn)}`}>{d.where}</a> : <span className="mono selectable">{d.where}</span>}
+          </p>
+        </div>
+      </header>
+      <section className="panel document" aria-label="Policy document">
+        <h3>Document</h3>
+        <HighlightNote highlight={props.highlight} />
+        <PolicyDocument text={d.text} label={`Document of ${d.name}`} highlight={props.highlight} />
+      </section>
+    </div>
+  );
+}
+
 /** The Policy view. */
 export function PolicyView(props: { snapshotId: string; arn: string }) {
+  const highlight = useHighlight();
+  const loc = parsePolicyKey(props.arn);
+  if (loc && loc.kind !== 'managed') return <PolicySourceView snapshotId={props.snapshotId} policyKey={props.arn} highlight={highlight} />;
+  return <ManagedPolicyView snapshotId={props.snapshotId} arn={props.arn} highlight={highlight} />;
+}
+
+function ManagedPolicyView(props: { snapshotId: string; arn: string; highlight: Highlight | undefined }) {
   const services = useServices();
   const [state, setState] = useState<State>({ kind: 'loading' });
   useEffect(() => {
@@ -54,7 +129,8 @@ export function PolicyView(props: { snapshotId: string; arn: string }) {
           <h3>
             Document <span className="muted">(default version {d.defaultVersionId ?? '—'})</span>
           </h3>
-          <PolicyDocument text={d.text} label={`Document of ${d.name}`} />
+          <HighlightNote highlight={props.highlight} />
+          <PolicyDocument text={d.text} label={`Document of ${d.name}`} highlight={props.highlight} />
         </section>
         <aside className="side">
           <section className="panel" aria-label="Attached to">
