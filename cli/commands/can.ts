@@ -1,21 +1,22 @@
 // `ariadne can <snapshot...> --principal ARN --action A --resource ARN [--context k=v]… [--json]`:
 // one decision with its explanation, from the policies the snapshot holds for the principal.
 // Imports core/ (via core/index.ts) and main/import; never electron.
-import { parseArgs } from 'node:util';
 import {
   compilePolicySet,
   evaluateRequest,
+  AccessError,
   formatDiagnostic,
-  formatImportDiagnostic,
   gatherPolicies,
+  parseContextArgs,
   type ContextValue,
   type EvaluationResult,
   type LayerResult,
   type StatementResult,
 } from '../../core/index';
-import { readSnapshotFiles } from '../../main/import/index';
+import { parseCommandArgs, PARTIAL_OPTION, usageError } from '../args';
 import type { Command } from '../index';
 import { CliError, EXIT_OK, type CliIo } from '../io';
+import { loadSnapshot } from '../snapshot-loader';
 
 interface CanArgs {
   files: string[];
@@ -24,56 +25,40 @@ interface CanArgs {
   resource: string;
   context: Record<string, ContextValue>;
   json: boolean;
-}
-
-function usageError(message: string): CliError {
-  return new CliError(`${message}: usage: ariadne ${command.usage}`);
-}
-
-/** `--context k=v`: a key given several times becomes a multi-valued key (`aws:TagKeys`). */
-export function parseContextArgs(pairs: readonly string[]): Record<string, ContextValue> {
-  const map = new Map<string, string[]>();
-  for (const pair of pairs) {
-    const eq = pair.indexOf('=');
-    if (eq <= 0) throw usageError(`--context: expected \`key=value\`, found \`${pair}\``);
-    const key = pair.slice(0, eq);
-    const list = map.get(key) ?? [];
-    list.push(pair.slice(eq + 1));
-    map.set(key, list);
-  }
-  return Object.fromEntries([...map].map(([k, v]) => [k, v.length === 1 ? (v[0] as string) : v]));
+  partial: boolean;
 }
 
 function parse(args: string[]): CanArgs {
-  let values: { principal?: string; action?: string; resource?: string; context?: string[]; json?: boolean };
-  let positionals: string[];
+  const usage = command.usage;
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      principal: { type: 'string' },
+      action: { type: 'string' },
+      resource: { type: 'string' },
+      context: { type: 'string', multiple: true },
+      json: { type: 'boolean', default: false },
+      ...PARTIAL_OPTION,
+    },
+    usage,
+  );
+  if (positionals.length === 0) throw usageError('no snapshot given', usage);
+  for (const k of ['principal', 'action', 'resource'] as const) if (!values[k]) throw usageError(`missing --${k}`, usage);
+  let context: Record<string, ContextValue>;
   try {
-    ({ values, positionals } = parseArgs({
-      args,
-      options: {
-        principal: { type: 'string' },
-        action: { type: 'string' },
-        resource: { type: 'string' },
-        context: { type: 'string', multiple: true },
-        json: { type: 'boolean', default: false },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
+    context = parseContextArgs(values.context ?? []);
   } catch (e) {
-    const message = e instanceof Error ? (e.message.split('\n')[0] ?? '').replace(/\. To specify a positional.*$/, '') : String(e);
-    const tidy = message.replace(/'([^']*)'/g, '`$1`').replace(/\.$/, '');
-    throw usageError(tidy.charAt(0).toLowerCase() + tidy.slice(1));
+    if (e instanceof AccessError) throw usageError(e.message, usage);
+    throw e;
   }
-  if (positionals.length === 0) throw usageError('no snapshot given');
-  for (const k of ['principal', 'action', 'resource'] as const) if (!values[k]) throw usageError(`missing --${k}`);
   return {
     files: positionals,
     principal: values.principal!,
     action: values.action!,
     resource: values.resource!,
-    context: parseContextArgs(values.context ?? []),
+    context,
     json: values.json === true,
+    partial: values.partial === true,
   };
 }
 
@@ -142,16 +127,11 @@ function printText(args: CanArgs, r: EvaluationResult, sources: { readonly [id: 
 /** The `can` command. */
 export const command: Command = {
   summary: 'one decision with its explanation',
-  usage: 'can <snapshot...> --principal ARN --action A --resource ARN [--context k=v]... [--json]',
+  usage: 'can <snapshot...> --principal ARN --action A --resource ARN [--context k=v]... [--json] [--partial]',
   run: async (argv, io) => {
     const args = parse(argv);
-    const imported = await readSnapshotFiles(args.files);
-    if (imported.kind === 'error') {
-      const errors = imported.diagnostics.filter((d) => d.severity === 'error');
-      const first = errors[0] ?? imported.diagnostics[0];
-      throw new CliError(first ? formatImportDiagnostic(first) : 'cannot import the snapshot');
-    }
-    const gathered = gatherPolicies(imported.snapshot, args.principal, args.action, args.resource);
+    const { snapshot } = await loadSnapshot(args.files, { partial: args.partial });
+    const gathered = gatherPolicies(snapshot, args.principal, args.action, args.resource);
     if (gathered.kind === 'error') throw new CliError(gathered.message);
     const compiled = compilePolicySet(gathered.set);
     const firstError = compiled.diagnostics.find((d) => d.severity === 'error');

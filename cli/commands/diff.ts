@@ -1,11 +1,9 @@
 // `ariadne diff <old> <new> [--json] [--no-access] [--no-findings]`: what changed between two
 // snapshots of one account, grouped by kind with counts; `--json` prints the SnapshotDiff.
 // Imports core/ (via core/index.ts) and main/import; never electron.
-import { parseArgs } from 'node:util';
 import {
   DIFF_SECTIONS,
   diffSnapshots,
-  formatImportDiagnostic,
   type AccessGroup,
   type Change,
   type DocumentDiff,
@@ -16,9 +14,10 @@ import {
   type Snapshot,
   type SnapshotDiff,
 } from '../../core/index';
-import { readSnapshotFiles } from '../../main/import/index';
+import { parseCommandArgs, PARTIAL_OPTION, usageError } from '../args';
 import type { Command } from '../index';
 import { CliError, EXIT_OK, type CliIo } from '../io';
+import { loadSnapshot } from '../snapshot-loader';
 
 interface DiffArgs {
   old: string;
@@ -26,33 +25,25 @@ interface DiffArgs {
   json: boolean;
   access: boolean;
   findings: boolean;
-}
-
-function usageError(message: string): CliError {
-  return new CliError(`${message}: usage: ariadne ${command.usage}`);
+  partial: boolean;
 }
 
 function parse(args: string[]): DiffArgs {
-  let values: { json?: boolean; 'no-access'?: boolean; 'no-findings'?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      options: {
-        json: { type: 'boolean', default: false },
-        'no-access': { type: 'boolean', default: false },
-        'no-findings': { type: 'boolean', default: false },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (e) {
-    const message = e instanceof Error ? (e.message.split('\n')[0] ?? '').replace(/\. To specify a positional.*$/, '') : String(e);
-    const tidy = message.replace(/'([^']*)'/g, '`$1`').replace(/\.$/, '');
-    throw usageError(tidy.charAt(0).toLowerCase() + tidy.slice(1));
-  }
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      json: { type: 'boolean', default: false },
+      'no-access': { type: 'boolean', default: false },
+      'no-findings': { type: 'boolean', default: false },
+      ...PARTIAL_OPTION,
+    },
+    command.usage,
+  );
   if (positionals.length !== 2) {
-    throw usageError(positionals.length < 2 ? 'two snapshots are needed, the old and the new' : `expected two snapshots, found ${positionals.length}`);
+    throw usageError(
+      positionals.length < 2 ? 'two snapshots are needed, the old and the new' : `expected two snapshots, found ${positionals.length}`,
+      command.usage,
+    );
   }
   return {
     old: positionals[0]!,
@@ -60,21 +51,22 @@ function parse(args: string[]): DiffArgs {
     json: values.json === true,
     access: values['no-access'] !== true,
     findings: values['no-findings'] !== true,
+    partial: values.partial === true,
   };
 }
 
 /** Imports one snapshot file; a file that cannot be used is a one-line error (exit 2). */
-async function load(file: string, which: string, io: CliIo): Promise<Snapshot> {
-  const result = await readSnapshotFiles([file]);
-  if (result.kind === 'error') {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    const first = errors[0] ?? result.diagnostics[0];
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : '';
-    throw new CliError(`${which} snapshot: ${first ? formatImportDiagnostic(first) : `cannot import \`${file}\``}${more}`);
+async function load(file: string, which: string, partial: boolean, io: CliIo): Promise<Snapshot> {
+  let loaded;
+  try {
+    loaded = await loadSnapshot([file], { partial });
+  } catch (e) {
+    if (e instanceof CliError) throw new CliError(`${which} snapshot: ${e.message}`);
+    throw e;
   }
-  const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+  const warnings = loaded.warnings.length;
   if (warnings > 0) io.stderr(`diff: ${which} snapshot \`${file}\`: ${warnings} import warning${warnings === 1 ? '' : 's'} (ariadne inspect lists them)\n`);
-  return result.snapshot;
+  return loaded.snapshot;
 }
 
 // ------------------------------------------------------------------ text report
@@ -280,11 +272,11 @@ const LARGE_ACCOUNT = 2000;
 /** The `diff` command. */
 export const command: Command = {
   summary: 'what changed between two snapshots of one account',
-  usage: 'diff <old> <new> [--json] [--no-access] [--no-findings]',
+  usage: 'diff <old> <new> [--json] [--no-access] [--no-findings] [--partial]',
   run: async (args, io) => {
     const a = parse(args);
-    const oldSnapshot = await load(a.old, 'old', io);
-    const newSnapshot = await load(a.new, 'new', io);
+    const oldSnapshot = await load(a.old, 'old', a.partial, io);
+    const newSnapshot = await load(a.new, 'new', a.partial, io);
     const principals = newSnapshot.users.length + newSnapshot.roles.length;
     if (a.findings && principals > LARGE_ACCOUNT) {
       io.stderr(`diff: ${principals} principals: running the rules and the escalation graph on both snapshots may take minutes (--no-findings skips them)\n`);

@@ -1,10 +1,10 @@
 // `ariadne inspect <snapshot...> [--json]`: imports a snapshot and prints its account, counts of
 // entities and the import's warnings. Imports core/ (via core/index.ts) and main/import; never electron.
-import { parseArgs } from 'node:util';
 import { formatImportDiagnostic, type ImportDiagnostic, type Snapshot } from '../../core/index';
-import { readSnapshotFiles } from '../../main/import/index';
+import { parseCommandArgs, PARTIAL_OPTION, usageError } from '../args';
 import type { Command } from '../index';
-import { CliError, EXIT_OK, type CliIo } from '../io';
+import { EXIT_BAD_INPUT, EXIT_OK, type CliIo } from '../io';
+import { droppedMessage, loadSnapshot } from '../snapshot-loader';
 
 /** The counts `inspect` reports. */
 export interface SnapshotCounts {
@@ -40,25 +40,13 @@ export function countSnapshot(s: Snapshot): SnapshotCounts {
 /** Warnings listed in the text report; `--json` lists every one. */
 const MAX_TEXT_WARNINGS = 100;
 
-function usageError(message: string): CliError {
-  return new CliError(`${message}: usage: ariadne ${command.usage}`);
-}
-
-function parse(args: string[]): { files: string[]; json: boolean } {
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { json: { type: 'boolean', default: false } },
-      allowPositionals: true,
-      strict: true,
-    });
-    return { files: positionals, json: values.json === true };
-  } catch (e) {
-    const message =
-      e instanceof Error ? e.message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '') : String(e);
-    const tidy = message.replace(/'([^']*)'/g, '`$1`').replace(/\.$/, '');
-    throw usageError(tidy.charAt(0).toLowerCase() + tidy.slice(1));
-  }
+function parse(args: string[]): { files: string[]; json: boolean; partial: boolean } {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { json: { type: 'boolean', default: false }, ...PARTIAL_OPTION },
+    command.usage,
+  );
+  return { files: positionals, json: values.json === true, partial: values.partial === true };
 }
 
 function diagnosticJson(d: ImportDiagnostic): Record<string, string> {
@@ -101,20 +89,15 @@ function printText(
 /** The `inspect` command. */
 export const command: Command = {
   summary: 'counts of users, groups, roles, policies, providers; account; warnings',
-  usage: 'inspect <snapshot...> [--json]',
+  usage: 'inspect <snapshot...> [--json] [--partial]',
   run: async (args, io) => {
-    const { files, json } = parse(args);
-    if (files.length === 0) throw usageError('no snapshot given');
-    const result = await readSnapshotFiles(files);
-    if (result.kind === 'error') {
-      const errors = result.diagnostics.filter((d) => d.severity === 'error');
-      const first = errors[0] ?? result.diagnostics[0];
-      const more = errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : '';
-      throw new CliError(`${first ? formatImportDiagnostic(first) : 'cannot import the snapshot'}${more}`);
-    }
+    const { files, json, partial } = parse(args);
+    if (files.length === 0) throw usageError('no snapshot given', command.usage);
+    // Inspect reports every problem, so it reads with `partial` and decides the exit code after.
+    const result = await loadSnapshot(files, { partial: true });
     const s = result.snapshot;
     const counts = countSnapshot(s);
-    const warnings = result.diagnostics.filter((d) => d.severity === 'warning');
+    const warnings = result.warnings;
     if (json) {
       const out = {
         account: s.account,
@@ -130,6 +113,11 @@ export const command: Command = {
       io.stdout(JSON.stringify(out) + '\n');
     } else {
       printText(s, counts, warnings, io);
+    }
+    // SPEC.md: a bad input exits 2. A malformed entity left out is one, unless --partial accepts it.
+    if (result.dropped.length > 0 && !partial) {
+      io.stderr(`ariadne inspect: ${droppedMessage(result.dropped)}; pass --partial to accept the rest\n`);
+      return EXIT_BAD_INPUT;
     }
     return EXIT_OK;
   },

@@ -1,7 +1,6 @@
 // `ariadne what-can <snapshot> --principal ARN [--json]`: the principal's effective actions,
 // grouped by service and access level, with the resources and conditions that limit them.
 // Imports core/ (via core/index.ts) and main/import; never electron.
-import { parseArgs } from 'node:util';
 import {
   AccessError,
   compileAccess,
@@ -11,31 +10,24 @@ import {
 } from '../../core/index';
 import type { Command } from '../index';
 import { CliError, EXIT_OK, type CliIo } from '../io';
-import { loadSnapshot, printAccessWarnings, tidyParseError } from './who-can';
+import { parseCommandArgs, PARTIAL_OPTION, usageError } from '../args';
+import { loadSnapshot } from '../snapshot-loader';
+import { printAccessWarnings } from './who-can';
 
 /** Action names shown per group in text output before `… and N more`. */
 const SHOWN = 8;
 
-function usageError(message: string): CliError {
-  return new CliError(`${message}: usage: ariadne ${command.usage}`);
-}
-
-function parse(args: string[]): { files: string[]; principal: string; json: boolean } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { principal: { type: 'string' }, json: { type: 'boolean', default: false } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e) {
-    throw usageError(tidyParseError(e));
-  }
+function parse(args: string[]): { files: string[]; principal: string; json: boolean; partial: boolean } {
+  const usage = command.usage;
+  const parsed = parseCommandArgs(
+    args,
+    { principal: { type: 'string' }, json: { type: 'boolean', default: false }, ...PARTIAL_OPTION },
+    usage,
+  );
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw usageError('no snapshot given');
-  if (values.principal === undefined || values.principal === '') throw usageError('--principal is required');
-  return { files: positionals, principal: values.principal, json: values.json === true };
+  if (positionals.length === 0) throw usageError('no snapshot given', usage);
+  if (values.principal === undefined || values.principal === '') throw usageError('--principal is required', usage);
+  return { files: positionals, principal: values.principal, json: values.json === true, partial: values.partial === true };
 }
 
 function describeLimit(l: StatementLimit): string {
@@ -77,10 +69,10 @@ export function formatWhatCan(r: WhatCanResult): string {
 export const command: Command = {
   summary:
     "the principal's effective actions, grouped by service and access level, with resources and conditions",
-  usage: 'what-can <snapshot> --principal ARN [--json]',
+  usage: 'what-can <snapshot> --principal ARN [--json] [--partial]',
   run: async (args: string[], io: CliIo) => {
     const a = parse(args);
-    const snapshot = await loadSnapshot(a.files);
+    const { snapshot } = await loadSnapshot(a.files, { partial: a.partial });
     const compiled = compileAccess(snapshot);
     printAccessWarnings('what-can', compiled, io);
     let result: WhatCanResult;

@@ -1,23 +1,21 @@
 // `ariadne who-can <snapshot> --action A --resource ARN [--context k=v]… [--strict] [--json]`:
 // every principal of the snapshot that may make the request (SPEC.md "Commands").
 // Imports core/ (via core/index.ts) and main/import; never electron.
-import { parseArgs } from 'node:util';
 import {
   AccessError,
   compileAccess,
   formatDiagnostic,
-  formatImportDiagnostic,
   getCatalog,
   parseContextArgs,
   whoCan,
   type CompiledAccess,
   type RequiredCondition,
-  type Snapshot,
   type WhoCanEntry,
 } from '../../core/index';
-import { readSnapshotFiles } from '../../main/import/index';
+import { parseCommandArgs, PARTIAL_OPTION, usageError } from '../args';
 import type { Command } from '../index';
-import { CliError, EXIT_OK, type CliIo } from '../io';
+import { EXIT_OK, type CliIo } from '../io';
+import { loadSnapshot } from '../snapshot-loader';
 
 interface WhoCanArgs {
   files: string[];
@@ -26,44 +24,27 @@ interface WhoCanArgs {
   context: string[];
   strict: boolean;
   json: boolean;
-}
-
-function usageError(message: string): CliError {
-  return new CliError(`${message}: usage: ariadne ${command.usage}`);
-}
-
-/** Turns a parseArgs error into one lowercase line. */
-export function tidyParseError(e: unknown): string {
-  const message =
-    e instanceof Error
-      ? (e.message.split('\n')[0] ?? '').replace(/\. To specify a positional.*$/, '')
-      : String(e);
-  const tidy = message.replace(/'([^']*)'/g, '`$1`').replace(/\.$/, '');
-  return tidy.charAt(0).toLowerCase() + tidy.slice(1);
+  partial: boolean;
 }
 
 function parse(args: string[]): WhoCanArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        action: { type: 'string' },
-        resource: { type: 'string' },
-        context: { type: 'string', multiple: true },
-        strict: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-      },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (e) {
-    throw usageError(tidyParseError(e));
-  }
+  const parsed = parseCommandArgs(
+    args,
+    {
+      action: { type: 'string' },
+      resource: { type: 'string' },
+      context: { type: 'string', multiple: true },
+      strict: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      ...PARTIAL_OPTION,
+    },
+    command.usage,
+  );
   const { values, positionals } = parsed;
-  if (positionals.length === 0) throw usageError('no snapshot given');
-  if (values.action === undefined || values.action === '') throw usageError('--action is required');
-  if (values.resource === undefined || values.resource === '') throw usageError('--resource is required');
+  const usage = command.usage;
+  if (positionals.length === 0) throw usageError('no snapshot given', usage);
+  if (values.action === undefined || values.action === '') throw usageError('--action is required', usage);
+  if (values.resource === undefined || values.resource === '') throw usageError('--resource is required', usage);
   return {
     files: positionals,
     action: values.action,
@@ -71,19 +52,8 @@ function parse(args: string[]): WhoCanArgs {
     context: values.context ?? [],
     strict: values.strict === true,
     json: values.json === true,
+    partial: values.partial === true,
   };
-}
-
-/** Reads and imports the snapshot files, or throws a one-line CliError. */
-export async function loadSnapshot(files: string[]): Promise<Snapshot> {
-  const result = await readSnapshotFiles(files);
-  if (result.kind === 'error') {
-    const errors = result.diagnostics.filter((d) => d.severity === 'error');
-    const first = errors[0] ?? result.diagnostics[0];
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : '';
-    throw new CliError(`${first ? formatImportDiagnostic(first) : 'cannot import the snapshot'}${more}`);
-  }
-  return result.snapshot;
 }
 
 /** Prints the compile warnings (policies the snapshot references but lacks…) on stderr, at most a few. */
@@ -111,17 +81,17 @@ function describeEntry(e: WhoCanEntry): string {
 /** The `who-can` command. */
 export const command: Command = {
   summary: 'every principal of the snapshot that may make the request',
-  usage: 'who-can <snapshot> --action A --resource ARN [--context k=v]... [--strict] [--json]',
+  usage: 'who-can <snapshot> --action A --resource ARN [--context k=v]... [--strict] [--json] [--partial]',
   run: async (args: string[], io: CliIo) => {
     const a = parse(args);
     let context;
     try {
       context = parseContextArgs(a.context);
     } catch (e) {
-      if (e instanceof AccessError) throw usageError(e.message);
+      if (e instanceof AccessError) throw usageError(e.message, command.usage);
       throw e;
     }
-    const snapshot = await loadSnapshot(a.files);
+    const { snapshot } = await loadSnapshot(a.files, { partial: a.partial });
     const compiled = compileAccess(snapshot);
     printAccessWarnings('who-can', compiled, io);
     if (getCatalog().actionId(a.action) === undefined) {

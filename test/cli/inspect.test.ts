@@ -121,12 +121,12 @@ describe('ariadne inspect', () => {
     const none = await run();
     expect(none.code).toBe(2);
     expect(none.stderr).toBe(
-      'ariadne inspect: no snapshot given: usage: ariadne inspect <snapshot...> [--json]\n',
+      'ariadne inspect: no snapshot given: usage: ariadne inspect <snapshot...> [--json] [--partial]\n',
     );
     const bad = await run('--frob', 'x.json');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(
-      /^ariadne inspect: unknown option `--frob`.*: usage: ariadne inspect <snapshot\.\.\.> \[--json\]\n$/,
+      /^ariadne inspect: unknown option `--frob`.*: usage: ariadne inspect <snapshot\.\.\.> \[--json\] \[--partial\]\n$/,
     );
   });
 });

@@ -115,7 +115,7 @@ describe('ariadne who-can', () => {
     const r = await run(['who-can', FIXTURE, '--resource', '*']);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'ariadne who-can: --action is required: usage: ariadne who-can <snapshot> --action A --resource ARN [--context k=v]... [--strict] [--json]\n',
+      'ariadne who-can: --action is required: usage: ariadne who-can <snapshot> --action A --resource ARN [--context k=v]... [--strict] [--json] [--partial]\n',
     );
     const bad = await run([
       'who-can',
