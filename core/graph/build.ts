@@ -157,6 +157,9 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     const prerequisites = [...(extra.prerequisites ?? [])];
     if (answer.kind === 'conditional') prerequisites.push(`a request context that satisfies the conditions on ${answer.missingKeys.map((k) => `\`${k}\``).join(', ')}`);
     const permissions = extra.permissions ?? r.permissions;
+    const unique = [...new Set(prerequisites)];
+    prerequisites.length = 0;
+    prerequisites.push(...unique);
     const key = `${from}\u0000${to}\u0000${r.id}\u0000${extra.target ?? ''}`;
     const old = edgeByKey.get(key);
     if (old !== undefined) return old;
@@ -404,6 +407,30 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   // INVARIANT: an admin's outgoing hops cannot shorten any path (it is already at distance 0 or
   // one unconditional hop from admin), so they are not computed.
   const skip = new Set([...fullAdmins, ...shadowAdmins]);
+  // A caller that gets one unconditional hop to admin by making a principal it reaches an
+  // administrator (grant + reach) is as close to admin as a non-admin can be: its other hops
+  // cannot shorten any path, so they are not computed (the caller joins `skip`).
+  const comboId = (grant: string, via: string): string => {
+    // iam-015 / iam-018 name iam:CreateAccessKey; rotating a key (delete + create) is the same hop.
+    const id = `${grant}+${via === 'iam.rotate-access-key' ? 'iam.create-access-key' : via}`;
+    return RULES_BY_ID.has(id) ? id : 'grant+reach';
+  };
+  const addCombos = (to: User | Role, reachEdge: GraphEdge): void => {
+    const from = reachEdge.from;
+    const via = reachEdge.method;
+    const viaRule = rule(via);
+    const reachAnswer: AccessAnswer = reachEdge.conditional ? { kind: 'conditional', missingKeys: [] } : ALLOWED;
+    for (const g of grantsOn(from, to)) {
+      const r = rule(comboId(g.rule.id, via));
+      const answer = both(g.answer, reachAnswer);
+      const e = addEdge(from, ADMIN_NODE, r, answer.kind === 'conditional' && answer.missingKeys.length === 0 ? ALLOWED : answer, {
+        permissions: [...new Set([...g.permissions, ...viaRule.permissions])],
+        target: g.target ?? to.arn,
+        prerequisites: reachEdge.prerequisites,
+      });
+      if (e !== undefined && !e.conditional) skip.add(from);
+    }
+  };
 
   // 3. Reaching other principals.
   const reach: { to: User | Role; edge: GraphEdge }[] = [];
@@ -558,7 +585,10 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     for (const arn of candidates(p.arn, 'iam:UpdateAssumeRolePolicy', roleArns)) {
       if (arn === p.arn || isServiceLinked(arn)) continue;
       const a = oracle.can(p.arn, 'iam:UpdateAssumeRolePolicy', arn);
-      reached(roleByArn.get(arn)!, addEdge(p.arn, arn, rule('iam.update-assume-role-policy'), a));
+      const e = addEdge(p.arn, arn, rule('iam.update-assume-role-policy'), a);
+      reached(roleByArn.get(arn)!, e);
+      if (e !== undefined && !fullAdmins.has(arn)) addCombos(roleByArn.get(arn)!, e);
+      if (skip.has(p.arn)) break;
     }
   }
 
@@ -567,6 +597,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     if (skip.has(p.arn)) continue;
     if (oracle.mayAllow(p.arn, 'iam:CreateAccessKey')) {
       for (const arn of candidates(p.arn, 'iam:CreateAccessKey', userArns)) {
+        if (skip.has(p.arn)) break;
         if (arn === p.arn) continue;
         const u = userByArn.get(arn)!;
         const state = credentials?.get(arn);
@@ -574,9 +605,12 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
         if (a.kind === 'denied') continue;
         // AWS "Manage access keys for IAM users": a user has at most two access keys.
         const del = ask(p.arn, 'iam:DeleteAccessKey', arn);
-        if (state !== undefined && state.activeKeys < 2) reached(u, addEdge(p.arn, arn, rule('iam.create-access-key'), a));
-        else if (del.kind !== 'denied') reached(u, addEdge(p.arn, arn, rule('iam.rotate-access-key'), both(a, del)));
-        else if (state === undefined) reached(u, addEdge(p.arn, arn, rule('iam.create-access-key'), a, { prerequisites: ['the user has fewer than two access keys'] }));
+        let e: GraphEdge | undefined;
+        if (state !== undefined && state.activeKeys < 2) e = addEdge(p.arn, arn, rule('iam.create-access-key'), a);
+        else if (del.kind !== 'denied') e = addEdge(p.arn, arn, rule('iam.rotate-access-key'), both(a, del));
+        else if (state === undefined) e = addEdge(p.arn, arn, rule('iam.create-access-key'), a, { prerequisites: ['the user has fewer than two access keys'] });
+        reached(u, e);
+        if (e !== undefined && !fullAdmins.has(arn)) addCombos(u, e);
       }
     }
     for (const [action, ruleId, wantPassword, pre] of [
@@ -585,6 +619,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     ] as const) {
       if (!oracle.mayAllow(p.arn, action)) continue;
       for (const arn of candidates(p.arn, action, userArns)) {
+        if (skip.has(p.arn)) break;
         if (arn === p.arn) continue;
         const state = credentials?.get(arn);
         if (state !== undefined && state.password !== wantPassword) continue;
@@ -664,31 +699,14 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     addEdge(l.p.arn, l.service, l.rule, l.answer, { prerequisites: [...(l.rule.prerequisites ?? [])] });
   }
   // 5. Grant + reach: make a principal one can use an administrator, in one hop to admin.
-  const comboId = (grant: string, via: string): string => {
-    // iam-015 / iam-018 name iam:CreateAccessKey; rotating a key (delete + create) is the same hop.
-    const id = `${grant}+${via === 'iam.rotate-access-key' ? 'iam.create-access-key' : via}`;
-    return RULES_BY_ID.has(id) ? id : 'grant+reach';
-  };
   const seen = new Set<string>();
   for (const { to, edge: reachEdge } of reach) {
     const from = reachEdge.from;
-    const via = reachEdge.method;
-    if (fullAdmins.has(to.arn) || skip.has(from) || !principalArns.has(from)) continue;
-    const k = `${from}\u0000${to.arn}\u0000${via}`;
+    if (fullAdmins.has(to.arn) || fullAdmins.has(from) || shadowAdmins.has(from) || !principalArns.has(from)) continue;
+    const k = `${from}\u0000${to.arn}\u0000${reachEdge.method}`;
     if (seen.has(k)) continue;
     seen.add(k);
-    const viaRule = rule(via);
-    const reachAnswer: AccessAnswer = reachEdge.conditional ? { kind: 'conditional', missingKeys: [] } : ALLOWED;
-    for (const g of grantsOn(from, to)) {
-      const id = comboId(g.rule.id, via);
-      const r = rule(id);
-      const answer = both(g.answer, reachAnswer);
-      addEdge(from, ADMIN_NODE, r, answer.kind === 'conditional' && answer.missingKeys.length === 0 ? ALLOWED : answer, {
-        permissions: [...new Set([...g.permissions, ...viaRule.permissions])],
-        target: g.target ?? to.arn,
-        prerequisites: reachEdge.prerequisites,
-      });
-    }
+    addCombos(to, reachEdge);
   }
 
   const processed = new Set<string>();
