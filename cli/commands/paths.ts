@@ -1,29 +1,18 @@
 // `ariadne paths <snapshot...> [--from ARN] [--json]`: escalation paths to admin (SPEC.md
 // `paths --json`). Imports core/ (via core/index.ts) and main/import; never electron.
-import { parseArgs } from 'node:util';
-import { buildEscalationGraph, findEscalationPaths, formatImportDiagnostic, type PathsReport, type PathStep } from '../../core/index';
-import { readSnapshotFiles } from '../../main/import/index';
+import { buildEscalationGraph, findEscalationPaths, type PathsReport, type PathStep } from '../../core/index';
+import { parseCommandArgs, PARTIAL_OPTION, usageError } from '../args';
 import type { Command } from '../index';
 import { CliError, EXIT_OK, type CliIo } from '../io';
+import { loadSnapshot } from '../snapshot-loader';
 
-function usageError(message: string): CliError {
-  return new CliError(`${message}: usage: ariadne ${command.usage}`);
-}
-
-function parse(args: string[]): { files: string[]; json: boolean; from: string | undefined } {
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { json: { type: 'boolean', default: false }, from: { type: 'string' } },
-      allowPositionals: true,
-      strict: true,
-    });
-    return { files: positionals, json: values.json === true, from: values.from };
-  } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '') : String(e);
-    const tidy = message.replace(/'([^']*)'/g, '`$1`').replace(/\.$/, '');
-    throw usageError(tidy.charAt(0).toLowerCase() + tidy.slice(1));
-  }
+function parse(args: string[]): { files: string[]; json: boolean; from: string | undefined; partial: boolean } {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { json: { type: 'boolean', default: false }, from: { type: 'string' }, ...PARTIAL_OPTION },
+    command.usage,
+  );
+  return { files: positionals, json: values.json === true, from: values.from, partial: values.partial === true };
 }
 
 function stepLine(s: PathStep): string {
@@ -49,17 +38,11 @@ function printText(report: PathsReport, io: CliIo): void {
 /** The `paths` command. */
 export const command: Command = {
   summary: 'escalation paths to admin',
-  usage: 'paths <snapshot...> [--from ARN] [--json]',
+  usage: 'paths <snapshot...> [--from ARN] [--json] [--partial]',
   run: async (args, io) => {
-    const { files, json, from } = parse(args);
-    if (files.length === 0) throw usageError('no snapshot given');
-    const result = await readSnapshotFiles(files);
-    if (result.kind === 'error') {
-      const errors = result.diagnostics.filter((d) => d.severity === 'error');
-      const first = errors[0] ?? result.diagnostics[0];
-      const more = errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : '';
-      throw new CliError(`${first ? formatImportDiagnostic(first) : 'cannot import the snapshot'}${more}`);
-    }
+    const { files, json, from, partial } = parse(args);
+    if (files.length === 0) throw usageError('no snapshot given', command.usage);
+    const result = await loadSnapshot(files, { partial });
     const graph = buildEscalationGraph(result.snapshot);
     if (from !== undefined && !graph.nodes.has(from)) throw new CliError(`--from: \`${from}\` is not a principal of the snapshot`);
     const report = findEscalationPaths(graph, from === undefined ? {} : { from });
