@@ -3,10 +3,13 @@
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import { LibraryView } from '../features/library/library-view';
 import { OverviewView } from '../features/overview/overview-view';
-import { NotYetView } from '../features/placeholder/placeholder-view';
+import { FindingsView } from '../features/findings/findings-view';
+import { GraphScreen } from '../features/graph/graph-screen';
 import { PolicyView } from '../features/policy/policy-view';
 import { PrincipalView } from '../features/principal/principal-view';
 import { PrincipalsView } from '../features/principals/principals-view';
+import { QueryView } from '../features/query/query-view';
+import { PullView } from '../features/pull/pull-view';
 import { useSnapshotRecord } from '../db/hooks';
 import type { AppInfo } from '../../ipc/schemas';
 import { ServicesContext, useServices, type Services } from './context';
@@ -22,6 +25,7 @@ const NAV: { view: SnapshotView; label: string }[] = [
   { view: 'principals', label: 'Principals' },
   { view: 'query', label: 'Query' },
   { view: 'findings', label: 'Findings' },
+  { view: 'graph', label: 'Graph' },
 ];
 
 function StatusLine(props: { state: ImportState; onCancel: () => void; onDismiss: () => void }) {
@@ -69,8 +73,9 @@ function SnapshotScreen(props: { route: Extract<Route, { kind: 'snapshot' }> }) 
         </p>
       </div>
     );
-  if (view === 'query') return <NotYetView title="Query" what="Asking can, who-can and what-can questions needs the evaluation engine, which a later stage adds to the engine worker." />;
-  if (view === 'findings') return <NotYetView title="Findings" what="Findings and their triage need the analysis, which a later stage adds. Triage storage is ready." />;
+  if (view === 'query') return <QueryView snapshotId={id} />;
+  if (view === 'findings') return <FindingsView snapshotId={id} />;
+  if (view === 'graph') return <GraphScreen snapshotId={id} {...(arn === undefined ? {} : { arn })} />;
   if (view === 'principal' && arn !== undefined) return <PrincipalView snapshotId={id} arn={arn} />;
   if (view === 'policy' && arn !== undefined) return <PolicyView snapshotId={id} arn={arn} />;
   if (view === 'overview') return <OverviewView record={record} />;
@@ -191,6 +196,11 @@ function Shell() {
               Library
             </a>
           </li>
+          <li>
+            <a href={href({ kind: 'pull' })} aria-current={route.kind === 'pull' ? 'page' : undefined}>
+              Pull from AWS
+            </a>
+          </li>
         </ul>
         {snapshotId && current && (
           <>
@@ -202,7 +212,6 @@ function Shell() {
                 <li key={n.view}>
                   <a href={href({ kind: 'snapshot', id: snapshotId, view: n.view })} aria-current={activeView === n.view ? 'page' : undefined}>
                     {n.label}
-                    {n.view === 'query' || n.view === 'findings' ? <span className="soon">soon</span> : null}
                   </a>
                 </li>
               ))}
@@ -220,7 +229,13 @@ function Shell() {
       </nav>
       <main id="main" className="content" tabIndex={-1} aria-labelledby="app-title">
         <StatusLine state={importer.state} onCancel={importer.cancel} onDismiss={importer.dismiss} />
-        {route.kind === 'library' ? <LibraryView runImport={importer.run} importing={importer.state.kind === 'working'} preparingDemo={demoPending} /> : <SnapshotScreen route={route} />}
+        {route.kind === 'library' ? (
+          <LibraryView runImport={importer.run} importing={importer.state.kind === 'working'} preparingDemo={demoPending} />
+        ) : route.kind === 'pull' ? (
+          <PullView runImport={importer.run} importing={importer.state.kind === 'working'} />
+        ) : (
+          <SnapshotScreen route={route} />
+        )}
       </main>
     </div>
   );

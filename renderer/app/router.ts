@@ -1,19 +1,21 @@
 // A small hash router: the route is in `location.hash`, so reloads and Back keep the place.
-// Routes: #/library, #/s/<id>/<view>[/<arn>]. Imports React only.
+// Routes: #/library, #/pull, #/s/<id>/<view>[/<arn>]. Imports React only.
 import { useEffect, useState } from 'react';
 
 /** The views of an opened snapshot. */
-export const SNAPSHOT_VIEWS = ['overview', 'principals', 'principal', 'policy', 'query', 'findings'] as const;
+export const SNAPSHOT_VIEWS = ['overview', 'principals', 'principal', 'policy', 'query', 'findings', 'graph'] as const;
 
 /** One view of an opened snapshot. */
 export type SnapshotView = (typeof SNAPSHOT_VIEWS)[number];
 
 /** A parsed route. */
-export type Route = { kind: 'library' } | { kind: 'snapshot'; id: string; view: SnapshotView; arn?: string };
+export type Route = { kind: 'library' } | { kind: 'pull' } | { kind: 'snapshot'; id: string; view: SnapshotView; arn?: string };
 
 /** Parses a location hash into a route (anything unknown is the library). */
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#\/?/, '').split('/');
+  // Anything after `?` is the view's own state (the Policy view's highlighted statements).
+  const parts = (hash.replace(/^#\/?/, '').split('?')[0] ?? '').split('/');
+  if (parts[0] === 'pull' && parts.length === 1) return { kind: 'pull' };
   if (parts[0] !== 's' || !parts[1]) return { kind: 'library' };
   const view = (SNAPSHOT_VIEWS as readonly string[]).includes(parts[2] ?? '') ? (parts[2] as SnapshotView) : 'overview';
   let id: string;
@@ -30,6 +32,7 @@ export function parseRoute(hash: string): Route {
 /** The hash of a route. */
 export function href(route: Route): string {
   if (route.kind === 'library') return '#/library';
+  if (route.kind === 'pull') return '#/pull';
   const base = `#/s/${encodeURIComponent(route.id)}/${route.view}`;
   return route.arn !== undefined ? `${base}/${encodeURIComponent(route.arn)}` : base;
 }

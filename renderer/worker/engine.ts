@@ -1,8 +1,14 @@
 // The engine worker's API: imports snapshot files, opens stored bundles and answers the views'
 // questions, off the UI thread. Loads core (through core/index.ts); no React, no Dexie.
-import { formatImportDiagnostic, parseSnapshot, parseSnapshotText, toBundle, describeJsonParseError, type ImportResult, type Snapshot } from '../../core/index';
+import { ENGINE_VERSION, formatImportDiagnostic, parseSnapshot, parseSnapshotText, toBundle, describeJsonParseError, type ImportResult, type Snapshot } from '../../core/index';
 import { sha256Hex } from './hash';
+import { runWhatCan, runWhoCan } from './access';
+import { policySource, queryOptions, runCan, suggestActions } from './query';
+import type { AccessOutcome, CanOutcome, CanRequest, PolicySourceDetail, QueryOptions, WhoCanRequest } from './query-types';
+import type { WhatCanResult, WhoCanResult } from '../../core/index';
 import { openedSnapshot, policyDetail, principalDetail, snapshotMeta } from './summary';
+import { buildGraphModel, type EscalationData } from './graph-model';
+import type { GraphInput } from '../graph/model';
 import type { ImportOutcome, OpenedSnapshot, PolicyDetail, PrincipalDetail, Progress } from './types';
 
 /** A file to import: its name and text. */
@@ -84,6 +90,52 @@ export function createEngine() {
     policy(id: string, arn: string): PolicyDetail | undefined {
       const s = open.get(id);
       return s ? policyDetail(s, arn) : undefined;
+    },
+
+    /** Any other policy document (inline, trust, resource, SCP, RCP) by its policy key. */
+    policySource(id: string, key: string): PolicySourceDetail | undefined {
+      const s = open.get(id);
+      return s ? policySource(s, key) : undefined;
+    },
+
+    /** The Query view's pickers: users, roles and known resource ARNs. */
+    queryOptions(id: string): QueryOptions | undefined {
+      const s = open.get(id);
+      return s ? queryOptions(s) : undefined;
+    },
+
+    /** Catalogue actions matching `text`, for the action input's suggestions. */
+    suggestActions(text: string): string[] {
+      return suggestActions(text);
+    },
+
+    /** Answers a `can` question with its explanation. */
+    can(id: string, request: CanRequest): CanOutcome {
+      const s = open.get(id);
+      return s ? runCan(s, request) : { kind: 'error', message: 'the snapshot is not open' };
+    },
+
+    /** Who can perform an action on a resource (allowed, or conditional with the keys needed). */
+    whoCan(id: string, request: WhoCanRequest): AccessOutcome<WhoCanResult> {
+      const s = open.get(id);
+      return s ? runWhoCan(s, request) : { kind: 'error', message: 'the snapshot is not open' };
+    },
+
+    /** The engine version analyses are cached under. */
+    engineVersion(): string {
+      return ENGINE_VERSION;
+    },
+
+    /** The account graph of snapshot `id` (with the escalation graph when given); `undefined` when not open. */
+    graphModel(id: string, escalation?: EscalationData): GraphInput | undefined {
+      const s = open.get(id);
+      return s ? buildGraphModel(s, escalation) : undefined;
+    },
+
+    /** Everything a principal can do, by service and access level. */
+    whatCan(id: string, principal: string): AccessOutcome<WhatCanResult> {
+      const s = open.get(id);
+      return s ? runWhatCan(s, principal) : { kind: 'error', message: 'the snapshot is not open' };
     },
   };
 }

@@ -1,8 +1,9 @@
-// Overview: the account, its counts and the import warnings. Findings by severity, admins and
-// the riskiest principals come with the analysis (placeholders until it lands).
+// Overview: the account, its counts, findings by severity, admins, the riskiest principals and
+// the import warnings.
 import { useState } from 'react';
 import { useServices } from '../../app/context';
-import { formatTime, Placeholder, sourceLabel } from '../../app/ui';
+import { formatTime, sourceLabel } from '../../app/ui';
+import { OverviewAnalysis } from './overview-analysis';
 import { getBundle } from '../../db/library';
 import type { SnapshotRecord } from '../../db/database';
 
@@ -100,10 +101,7 @@ export function OverviewView(props: { record: SnapshotRecord }) {
           </div>
         ))}
       </section>
-      <div className="two-col">
-        <Placeholder title="Findings by severity">Analysis not built yet: the rules that find risky configurations arrive with the analysis engine.</Placeholder>
-        <Placeholder title="Administrators and riskiest principals">Analysis not built yet: effective permissions and escalation paths are computed by a later stage.</Placeholder>
-      </div>
+      <OverviewAnalysis snapshotId={record.id} />
       <section className="panel" aria-label="Import warnings">
         <h3>
           Warnings <span className="count">{meta.warnings.length}</span>

@@ -89,6 +89,11 @@ export function PrincipalView(props: { snapshotId: string; arn: string }) {
           </h2>
           <p className="mono muted selectable">{d.arn}</p>
         </div>
+        <div className="actions">
+          <a className="button" href={`#/s/${encodeURIComponent(props.snapshotId)}/graph/${encodeURIComponent(d.arn)}`}>
+            Show in graph
+          </a>
+        </div>
       </header>
       <section className="panel" aria-label="Details">
         <dl className="facts">

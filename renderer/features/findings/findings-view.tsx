@@ -1,0 +1,457 @@
+// Findings: the analysis's findings with counts by severity, filters (severity, rule, principal,
+// triage), a detail panel (evidence, remediation, the rule's documentation), triage saved in the
+// library, and "show path in graph" for escalation findings. No core imports at run time.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Finding } from '../../../core/index';
+import { useServices } from '../../app/context';
+import { formatTime, Loading } from '../../app/ui';
+import { setTriage, triageOf } from '../../db/library';
+import type { TriageRecord } from '../../db/database';
+import type { RuleDoc } from '../../worker/analysis';
+import { AnalysisStatus } from './analysis-status';
+import { useAnalysis } from './analysis-state';
+import {
+  countBySeverity,
+  filterFindings,
+  graphHref,
+  NO_FILTER,
+  principalHref,
+  rulesOf,
+  SEVERITY_ORDER,
+  shortName,
+  TRIAGE_STATES,
+  triageLabel,
+  type FindingFilter,
+  type TriageState,
+} from './filter';
+import './findings.css';
+
+function useTriage(snapshotId: string): {
+  records: Map<string, TriageRecord>;
+  save: (findingId: string, status: TriageState, note: string) => Promise<string | undefined>;
+} {
+  const services = useServices();
+  const [records, setRecords] = useState(new Map<string, TriageRecord>());
+  const load = useCallback(async () => {
+    const all = await triageOf(services.db, snapshotId);
+    setRecords(new Map(all.map((r) => [r.findingId, r])));
+  }, [services.db, snapshotId]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  const save = async (findingId: string, status: TriageState, note: string): Promise<string | undefined> => {
+    const r = await setTriage(services.db, snapshotId, findingId, status, note);
+    await load();
+    return r.kind === 'error' ? r.message : undefined;
+  };
+  return { records, save };
+}
+
+/** A finding's text with its `quoted` parts set as code. */
+export function Ticked(props: { text: string }) {
+  const parts = props.text.split('`');
+  return (
+    <>
+      {parts.map((p, i) =>
+        i % 2 === 1 && i < parts.length - 1 ? (
+          <code key={i} className="ticked">
+            {p}
+          </code>
+        ) : (
+          <span key={i}>{i % 2 === 1 ? `\`${p}` : p}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+/** The severity badge. */
+export function SeverityBadge(props: { severity: Finding['severity'] }) {
+  return <span className={`sev sev-${props.severity}`}>{props.severity}</span>;
+}
+
+function TriageForm(props: {
+  finding: Finding;
+  record: TriageRecord | undefined;
+  onSave: (status: TriageState, note: string) => Promise<string | undefined>;
+}) {
+  const [status, setStatus] = useState<TriageState>(props.record?.status ?? 'open');
+  const [note, setNote] = useState(props.record?.note ?? '');
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    setStatus(props.record?.status ?? 'open');
+    setNote(props.record?.note ?? '');
+  }, [props.finding.id, props.record]);
+  useEffect(() => setMessage(''), [props.finding.id]);
+  return (
+    <form
+      className="triage-form"
+      aria-label="Triage"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void props.onSave(status, note).then((err) => setMessage(err ?? 'Triage saved.'));
+      }}
+    >
+      <fieldset>
+        <legend>Triage</legend>
+        <div className="triage-states">
+          {TRIAGE_STATES.map((s) => (
+            <label key={s}>
+              <input
+                type="radio"
+                name="triage"
+                value={s}
+                checked={status === s}
+                onChange={() => setStatus(s)}
+              />{' '}
+              {triageLabel(s)}
+            </label>
+          ))}
+        </div>
+        <label className="triage-note">
+          Note
+          <textarea
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+            rows={3}
+            maxLength={10_000}
+            placeholder="Why, who decided, a ticket…"
+          />
+        </label>
+        <div className="triage-actions">
+          <button type="submit" className="primary small">
+            Save triage
+          </button>
+          {props.record ? (
+            <span className="muted" data-testid="triage-when">
+              {triageLabel(props.record.status)} since {formatTime(props.record.updatedAt)}
+            </span>
+          ) : null}
+          {message ? (
+            <span className="muted" role="status">
+              {message}
+            </span>
+          ) : null}
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+function Detail(props: {
+  snapshotId: string;
+  finding: Finding;
+  rule: RuleDoc | undefined;
+  record: TriageRecord | undefined;
+  onSave: (status: TriageState, note: string) => Promise<string | undefined>;
+}) {
+  const { finding: f, rule, snapshotId } = props;
+  const principalLink = f.principal ? principalHref(snapshotId, f.principal) : undefined;
+  return (
+    <aside className="panel finding-detail" aria-label="Finding detail">
+      <h3>
+        <SeverityBadge severity={f.severity} /> <Ticked text={f.title} />
+      </h3>
+      <dl className="facts">
+        <div>
+          <dt>Rule</dt>
+          <dd className="mono">{f.rule}</dd>
+        </div>
+        {f.principal ? (
+          <div>
+            <dt>Principal</dt>
+            <dd>
+              {principalLink ? (
+                <a href={principalLink}>{shortName(f.principal)}</a>
+              ) : (
+                <span className="mono">{f.principal}</span>
+              )}
+              {principalLink ? (
+                <>
+                  {' · '}
+                  <a href={graphHref(snapshotId, f.principal)}>Show in graph</a>
+                </>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
+        {f.resource ? (
+          <div>
+            <dt>Resource</dt>
+            <dd className="mono">{f.resource}</dd>
+          </div>
+        ) : null}
+      </dl>
+      {f.evidence.steps.length > 0 ? (
+        <section>
+          <h4>Escalation path</h4>
+          <ol className="path-steps">
+            {f.evidence.steps.map((s, i) => (
+              <li key={i}>
+                <span className="mono">{shortName(s.from)}</span> →{' '}
+                <span className="mono">{s.to === 'admin' ? 'administrator' : shortName(s.to)}</span> by{' '}
+                <strong>{s.method}</strong>
+                {s.permissions.length ? <span className="muted"> ({s.permissions.join(', ')})</span> : null}
+                {s.conditional ? <span className="badge warn">conditional</span> : null}
+                {s.prerequisites.length ? (
+                  <div className="muted small-text">needs: {s.prerequisites.join('; ')}</div>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+          <a className="button small" href={graphHref(snapshotId, f.principal, f.id)}>
+            Show path in graph
+          </a>
+        </section>
+      ) : null}
+      {f.evidence.statements.length > 0 ? (
+        <section>
+          <h4>Statements</h4>
+          {f.evidence.statements.map((s, i) => (
+            <div key={i} className="evidence-statement">
+              <p className="muted">
+                {s.policyKind} policy{' '}
+                {s.policyKind === 'managed' && s.policyArn ? (
+                  <a href={`#/s/${encodeURIComponent(snapshotId)}/policy/${encodeURIComponent(s.policyArn)}`}>
+                    {s.policy}
+                  </a>
+                ) : (
+                  <strong>{s.policy}</strong>
+                )}
+                {s.attachedTo ? <> of {shortName(s.attachedTo)}</> : null}, statement {s.statementIndex}
+                {s.sid ? ` (${s.sid})` : ''}
+              </p>
+              <pre className="code">{s.text}</pre>
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {f.evidence.values.length > 0 ? (
+        <section>
+          <h4>Values</h4>
+          <dl className="values">
+            {f.evidence.values.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd className="mono">{Array.isArray(v) ? v.join(', ') : String(v)}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+      <section>
+        <h4>Remediation</h4>
+        <p>
+          <Ticked text={f.remediation} />
+        </p>
+      </section>
+      {rule ? (
+        <section>
+          <h4>About the rule</h4>
+          <p>
+            <Ticked text={rule.description} />
+          </p>
+          {rule.docs.length ? (
+            <ul className="plain-list">
+              {rule.docs.map((d) => (
+                <li key={d.url}>
+                  <a href={d.url} target="_blank" rel="noreferrer noopener">
+                    {d.title}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+      <TriageForm finding={f} record={props.record} onSave={props.onSave} />
+    </aside>
+  );
+}
+
+/** The Findings view of snapshot `snapshotId`. */
+export function FindingsView(props: { snapshotId: string }) {
+  const services = useServices();
+  const state = useAnalysis(services, props.snapshotId);
+  const triage = useTriage(props.snapshotId);
+  const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
+  const [selected, setSelected] = useState<string | null>(null);
+  const data = state.kind === 'ok' ? state.data : undefined;
+  const triageState = useCallback(
+    (id: string): TriageState => triage.records.get(id)?.status ?? 'open',
+    [triage.records],
+  );
+  const shown = useMemo(
+    () => (data ? filterFindings(data.findings, filter, triageState) : []),
+    [data, filter, triageState],
+  );
+  const counts = useMemo(() => countBySeverity(data?.findings ?? []), [data]);
+  const rules = useMemo(() => rulesOf(data?.findings ?? []), [data]);
+  const ruleDocs = useMemo(() => new Map((data?.rules ?? []).map((r) => [r.id, r])), [data]);
+  const current = shown.find((f) => f.id === selected) ?? data?.findings.find((f) => f.id === selected);
+
+  return (
+    <div className="view findings">
+      <header className="view-header">
+        <div>
+          <h2>Findings</h2>
+          <p className="muted">
+            {data
+              ? `${data.findings.length} findings${state.kind === 'ok' && state.cached ? ' · from the cache' : ''}`
+              : 'The analysis of this snapshot'}
+          </p>
+        </div>
+      </header>
+      <AnalysisStatus snapshotId={props.snapshotId} state={state} />
+      {state.kind === 'idle' ? <Loading what="the analysis" /> : null}
+      {data ? (
+        <>
+          <section className="sev-counts" aria-label="Findings by severity">
+            {SEVERITY_ORDER.map((s) => (
+              <button
+                key={s}
+                type="button"
+                className={`sev-card sev-${s}${filter.severity === s ? ' active' : ''}`}
+                aria-pressed={filter.severity === s}
+                onClick={() => setFilter({ ...filter, severity: filter.severity === s ? '' : s })}
+                data-testid={`severity-${s}`}
+              >
+                <span className="card-number">{counts[s]}</span>
+                <span className="card-label">{s}</span>
+              </button>
+            ))}
+          </section>
+          {data.notes.length ? (
+            <ul className="warnings" aria-label="Analysis notes">
+              {data.notes.map((n) => (
+                <li key={n}>{n}</li>
+              ))}
+            </ul>
+          ) : null}
+          <div className="toolbar findings-filters" role="search" aria-label="Filter findings">
+            <label>
+              Severity{' '}
+              <select
+                value={filter.severity}
+                onChange={(e) =>
+                  setFilter({ ...filter, severity: e.target.value as FindingFilter['severity'] })
+                }
+              >
+                <option value="">any</option>
+                {SEVERITY_ORDER.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Rule{' '}
+              <select value={filter.rule} onChange={(e) => setFilter({ ...filter, rule: e.target.value })}>
+                <option value="">any</option>
+                {rules.map((r) => (
+                  <option key={r.rule} value={r.rule}>
+                    {r.rule} ({r.count})
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              Principal{' '}
+              <input
+                type="search"
+                value={filter.principal}
+                placeholder="name or ARN"
+                onChange={(e) => setFilter({ ...filter, principal: e.target.value })}
+                data-shortcut="find"
+              />
+            </label>
+            <label>
+              Triage{' '}
+              <select
+                value={filter.triage}
+                onChange={(e) => setFilter({ ...filter, triage: e.target.value as FindingFilter['triage'] })}
+              >
+                <option value="">any</option>
+                {TRIAGE_STATES.map((s) => (
+                  <option key={s} value={s}>
+                    {triageLabel(s)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span className="result-count muted" data-testid="findings-count">
+              {shown.length} of {data.findings.length}
+            </span>
+          </div>
+          <div className="findings-layout">
+            <table className="table findings-table" aria-label="Findings">
+              <thead>
+                <tr>
+                  <th scope="col">Severity</th>
+                  <th scope="col">Finding</th>
+                  <th scope="col">Principal</th>
+                  <th scope="col">Triage</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.length === 0 ? (
+                  <tr>
+                    <td colSpan={4} className="empty muted">
+                      No finding matches the filters.
+                    </td>
+                  </tr>
+                ) : (
+                  shown.map((f) => {
+                    const t = triageState(f.id);
+                    return (
+                      <tr
+                        key={f.id}
+                        data-testid="finding-row"
+                        className={f.id === selected ? 'active' : undefined}
+                        aria-selected={f.id === selected}
+                      >
+                        <td>
+                          <SeverityBadge severity={f.severity} />
+                        </td>
+                        <td>
+                          <button
+                            type="button"
+                            className="link finding-title"
+                            onClick={() => setSelected(f.id)}
+                          >
+                            <Ticked text={f.title} />
+                          </button>
+                          <div className="mono muted small-text">{f.rule}</div>
+                        </td>
+                        <td className="mono small-text">
+                          {f.principal ? shortName(f.principal) : f.resource ? shortName(f.resource) : '—'}
+                        </td>
+                        <td>
+                          <span className={`triage triage-${t}`}>{triageLabel(t)}</span>
+                        </td>
+                      </tr>
+                    );
+                  })
+                )}
+              </tbody>
+            </table>
+            {current ? (
+              <Detail
+                snapshotId={props.snapshotId}
+                finding={current}
+                rule={ruleDocs.get(current.rule)}
+                record={triage.records.get(current.id)}
+                onSave={(s, n) => triage.save(current.id, s, n)}
+              />
+            ) : (
+              <aside className="panel finding-detail muted" aria-label="Finding detail">
+                Choose a finding to see its evidence, remediation and triage.
+              </aside>
+            )}
+          </div>
+        </>
+      ) : null}
+    </div>
+  );
+}
