@@ -5,6 +5,7 @@ import { useServices } from '../../app/context';
 import { formatTime, Modal, sourceLabel } from '../../app/ui';
 import { navigate } from '../../app/router';
 import { forgetOpened } from '../../app/opened';
+import { forgetAnalysis } from '../findings/analysis-state';
 import { readBrowserFiles, type ImportState } from '../../app/importer';
 import { useLibrary } from '../../db/hooks';
 import { deleteSnapshot, renameSnapshot, tagSnapshot } from '../../db/library';
@@ -163,6 +164,7 @@ export function LibraryView({ runImport, importing, preparingDemo = false }: Lib
         onClose={() => setDeleting(null)}
         onDeleted={(id) => {
           forgetOpened(id);
+          forgetAnalysis(id);
           setDeleting(null);
         }}
       />
