@@ -3,11 +3,9 @@
 // imports no node:*). Imports core/ (via core/index.ts) and main/import; never electron.
 import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import {
   analyzeSnapshot,
   escalationOf,
-  formatImportDiagnostic,
   isJsonObject,
   isSeverity,
   ownValue,
@@ -15,6 +13,7 @@ import {
   severityRank,
   TRIAGE_STATES,
   writeFindingsCsv,
+  writeHtmlReport,
   writeJsonReport,
   writeMarkdownReport,
   writePrincipalsCsv,
@@ -25,9 +24,11 @@ import {
   type Triage,
   type TriageState,
 } from '../../core/index';
-import { readSnapshotFiles } from '../../main/import/index';
+import { parseCommandArgs, PARTIAL_OPTION, usageError as usageErrorOf } from '../args';
+import { NoChromiumError, renderPdf } from '../../main/export/pdf';
 import type { Command } from '../index';
 import { CliError, EXIT_OK, EXIT_THRESHOLD, type CliIo } from '../io';
+import { loadSnapshot } from '../snapshot-loader';
 import { VERSION } from '../version';
 
 const FORMATS = ['json', 'sarif', 'csv', 'md', 'html', 'pdf'] as const;
@@ -41,36 +42,28 @@ interface AuditArgs {
   triage?: string;
   principalsOut?: string;
   skipEscalation: boolean;
+  partial: boolean;
 }
 
 function usageError(message: string): CliError {
-  return new CliError(`${message}: usage: ariadne ${command.usage}`);
+  return usageErrorOf(message, command.usage);
 }
 
 function parse(args: string[]): AuditArgs {
-  let values: Record<string, string | boolean | undefined>;
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      options: {
-        format: { type: 'string' },
-        out: { type: 'string' },
-        'fail-on': { type: 'string' },
-        triage: { type: 'string' },
-        'principals-out': { type: 'string' },
-        'skip-escalation': { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-      },
-      allowPositionals: true,
-      strict: true,
-    }));
-  } catch (e) {
-    const message =
-      e instanceof Error ? e.message.split('\n')[0]!.replace(/\. To specify a positional.*$/, '') : String(e);
-    const tidy = message.replace(/'([^']*)'/g, '`$1`').replace(/\.$/, '');
-    throw usageError(tidy.charAt(0).toLowerCase() + tidy.slice(1));
-  }
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      'fail-on': { type: 'string' },
+      triage: { type: 'string' },
+      'principals-out': { type: 'string' },
+      'skip-escalation': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      ...PARTIAL_OPTION,
+    },
+    command.usage,
+  );
   const formatText =
     typeof values['format'] === 'string' ? values['format'] : values['json'] === true ? 'json' : 'json';
   if (!(FORMATS as readonly string[]).includes(formatText)) {
@@ -97,6 +90,7 @@ function parse(args: string[]): AuditArgs {
     ...(typeof values['triage'] === 'string' ? { triage: values['triage'] } : {}),
     ...(typeof values['principals-out'] === 'string' ? { principalsOut: values['principals-out'] } : {}),
     skipEscalation: values['skip-escalation'] === true,
+    partial: values.partial === true,
   };
 }
 
@@ -154,21 +148,14 @@ export function thresholdReached(input: ReportInput, failOn: FindingSeverity): b
 
 /** The `audit` command. */
 export const command: Command = {
-  summary: 'all findings, as a JSON, SARIF, CSV or Markdown report',
+  summary: 'all findings, as a JSON, SARIF, CSV, Markdown, HTML or PDF report',
   usage:
-    'audit <snapshot> [--format json|sarif|csv|md|html|pdf] [--out FILE] [--fail-on SEVERITY] [--triage FILE] [--principals-out FILE] [--skip-escalation]',
+    'audit <snapshot> [--format json|sarif|csv|md|html|pdf] [--out FILE] [--fail-on SEVERITY] [--triage FILE] [--principals-out FILE] [--skip-escalation] [--partial]',
   run: async (args, io: CliIo) => {
     const a = parse(args);
     if (a.files.length === 0) throw usageError('no snapshot given');
-    if (a.format === 'html' || a.format === 'pdf')
-      throw new CliError(`--format ${a.format}: not built yet in this version`);
-    const result = await readSnapshotFiles(a.files);
-    if (result.kind === 'error') {
-      const errors = result.diagnostics.filter((d) => d.severity === 'error');
-      const first = errors[0] ?? result.diagnostics[0];
-      const more = errors.length > 1 ? ` (and ${errors.length - 1} more errors)` : '';
-      throw new CliError(`${first ? formatImportDiagnostic(first) : 'cannot import the snapshot'}${more}`);
-    }
+    if (a.format === 'pdf' && !a.out) throw usageError('--format pdf: needs --out FILE');
+    const result = await loadSnapshot(a.files, { partial: a.partial });
     const snapshot = result.snapshot;
     const sha256 = await snapshotSha256(a.files);
     const triage = a.triage ? await readTriage(a.triage) : undefined;
@@ -181,7 +168,7 @@ export const command: Command = {
     }
     const analysis = analyzeSnapshot(snapshot, {
       escalation: escalation ?? false,
-      importWarnings: result.diagnostics,
+      importWarnings: result.warnings,
     });
     const input: ReportInput = {
       meta: {
@@ -193,15 +180,30 @@ export const command: Command = {
       ...(triage ? { triage } : {}),
       ...(escalation ? { escalation } : {}),
     };
+    if (a.format === 'pdf' && a.out) {
+      try {
+        await renderPdf(writeHtmlReport(input, snapshot), a.out);
+      } catch (e) {
+        if (e instanceof NoChromiumError) throw new CliError(e.message);
+        throw new CliError(`pdf: ${e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)}`);
+      }
+      io.stderr(`ariadne audit: ${analysis.findings.length} findings written to ${a.out}\n`);
+    }
     const text =
-      a.format === 'sarif'
-        ? writeSarifReport(input)
-        : a.format === 'csv'
-          ? writeFindingsCsv(input)
-          : a.format === 'md'
-            ? writeMarkdownReport(input)
-            : writeJsonReport(input);
-    if (a.out) {
+      a.format === 'pdf'
+        ? ''
+        : a.format === 'html'
+          ? writeHtmlReport(input, snapshot)
+          : a.format === 'sarif'
+            ? writeSarifReport(input)
+            : a.format === 'csv'
+              ? writeFindingsCsv(input)
+              : a.format === 'md'
+                ? writeMarkdownReport(input)
+                : writeJsonReport(input);
+    if (a.format === 'pdf') {
+      // written above
+    } else if (a.out) {
       await writeFile(a.out, text, 'utf8');
       io.stderr(`ariadne audit: ${analysis.findings.length} findings written to ${a.out}\n`);
     } else {

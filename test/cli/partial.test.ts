@@ -49,12 +49,13 @@ describe('a snapshot with a malformed entity', () => {
     expect(partial.code).toBe(0);
   });
 
-  it('makes who-can, what-can, paths and diff exit 2 too', async () => {
+  it('makes who-can, what-can, paths, audit and diff exit 2 too', async () => {
     const who = await run('who-can', damaged, '--action', 's3:ListBucket', '--resource', '*');
     const paths = await run('paths', damaged);
+    const audit = await run('audit', damaged, '--skip-escalation');
     const what = await run('what-can', damaged, '--principal', 'arn:aws:iam::111122223333:user/dan.kowalski');
     const diff = await run('diff', 'examples/demo-account.json', damaged, '--no-findings', '--no-access');
-    for (const r of [who, what, paths, diff]) {
+    for (const r of [who, what, paths, audit, diff]) {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/RoleDetailList\[3\]/);
     }
