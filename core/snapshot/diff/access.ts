@@ -1,7 +1,7 @@
 // Effective access gained and lost per principal, by service and access level, from core/access's
 // compiled policies (what-can's action sets). Only principals whose policies may have changed are
 // evaluated. Imports only core/.
-import { compileAccess, type CompiledAccess } from '../../access/index';
+import { allowedActions as allowedActionsOf, compileAccess, type CompiledAccess } from '../../access/index';
 import type { ActionSet } from '../../catalog/action-set';
 import type { AccessGroup, Change } from '../../model/diff';
 import type { AccessLevelName } from '../../model/access';
@@ -74,40 +74,10 @@ function restricted(s: Snapshot, arns: ReadonlySet<string>): Snapshot {
   return { ...s, users: s.users.filter((u) => arns.has(u.arn)), roles: s.roles.filter((r) => arns.has(r.arn)) };
 }
 
-/**
- * The actions `arn` may perform on some resource: what-can's action set (core/access/what-can.ts),
- * without grouping by statement. Identity Allows, intersected with the boundary's Allows and the
- * SCPs' (when they apply), minus unconditional Denies on `*`; what-can's groups list exactly
- * these actions (a test checks it on every principal of the demo account).
- */
+/** The actions `arn` may perform on some resource (core/access's `allowedActions`), or undefined for an unknown ARN. */
 export function allowedActions(c: CompiledAccess, arn: string): ActionSet | undefined {
   const p = c.byArn.get(arn);
-  if (!p) return undefined;
-  const allowed = c.catalog.emptySet();
-  const denyStar = c.catalog.emptySet();
-  for (const u of p.identity) {
-    u.allow.addTo(allowed);
-    u.denyStar.addTo(denyStar);
-  }
-  // "Permissions boundaries for IAM entities": the effective permissions are the intersection of
-  // the identity-based policies and the boundary
-  // (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html).
-  if (p.boundary) {
-    const b = c.catalog.emptySet();
-    for (const u of p.boundary) {
-      u.allow.addTo(b);
-      u.denyStar.addTo(denyStar);
-    }
-    allowed.intersectWith(b);
-  }
-  // "Service control policies (SCPs)": every level of the organisation must allow the action.
-  const scp = c.scp;
-  if (scp && p.scpApplies && 'account' in p.info && p.info.account === c.account) {
-    allowed.intersectWith(scp.allow);
-    denyStar.unionWith(scp.denyStar);
-  }
-  allowed.subtractWith(denyStar);
-  return allowed;
+  return p ? allowedActionsOf(c, p) : undefined;
 }
 
 const LEVEL_ORDER: readonly AccessLevelName[] = ['List', 'Read', 'Write', 'Permissions management', 'Tagging'];
