@@ -6,6 +6,11 @@ import type { Channel } from './channels';
 /** Largest snapshot file accepted over IPC (characters). */
 export const MAX_FILE_CHARS = 256 * 1024 * 1024;
 
+/** Largest image exported through `export:save` (bytes, before base64). */
+export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
+const MAX_IMAGE_BASE64_CHARS = Math.ceil(MAX_IMAGE_BYTES / 3) * 4;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
 /** A file read for the renderer: its base name and its text. */
 export const snapshotFile = z.object({ name: z.string().max(1024), text: z.string().max(MAX_FILE_CHARS) }).strict();
 
@@ -61,10 +66,18 @@ export const SCHEMAS = {
     request: z
       .object({
         suggestedName: z.string().min(1).max(255),
-        mimeType: z.enum(['application/json', 'text/csv', 'text/markdown', 'text/html', 'application/sarif+json']),
+        mimeType: z.enum(['application/json', 'text/csv', 'text/markdown', 'text/html', 'application/sarif+json', 'image/svg+xml', 'image/png']),
         content: z.string().max(MAX_FILE_CHARS),
+        /** `base64` for binary content (a PNG); text otherwise. */
+        encoding: z.literal('base64').optional(),
       })
-      .strict(),
+      .strict()
+      .superRefine((r, ctx) => {
+        if ((r.mimeType === 'image/png') !== (r.encoding === 'base64'))
+          ctx.addIssue({ code: 'custom', path: ['encoding'], message: r.encoding === 'base64' ? 'base64 is for image/png only' : 'image/png needs encoding `base64`' });
+        else if (r.encoding === 'base64' && (r.content.length > MAX_IMAGE_BASE64_CHARS || r.content.length % 4 !== 0 || !BASE64.test(r.content)))
+          ctx.addIssue({ code: 'custom', path: ['content'], message: `not base64 of at most ${MAX_IMAGE_BYTES / 1024 / 1024} MiB` });
+      }),
     response: z.discriminatedUnion('kind', [
       z.object({ kind: z.literal('saved'), name: z.string() }).strict(),
       z.object({ kind: z.literal('cancelled') }).strict(),

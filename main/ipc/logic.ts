@@ -197,12 +197,13 @@ export function createHandlers(options: HandlerOptions): IpcHandlers {
       if (result.kind === 'ok') await remember([entry.path]);
       return result;
     },
-    'export:save': async ({ suggestedName, content }) => {
+    'export:save': async ({ suggestedName, content, encoding }) => {
       if (!options.dialogs) return { kind: 'error', message: 'export:save: no save dialog here: the browser downloads the file' };
       const path = await options.dialogs.chooseSavePath(basename(suggestedName));
       if (!path) return { kind: 'cancelled' };
       try {
-        await writeFile(path, content);
+        // The schema checked base64 content (image/png); it is written as the bytes it encodes.
+        await writeFile(path, encoding === 'base64' ? Buffer.from(content, 'base64') : content);
         return { kind: 'saved', name: basename(path) };
       } catch (e) {
         const code = typeof e === 'object' && e && 'code' in e ? String(e.code) : 'unwritable';

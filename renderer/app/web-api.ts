@@ -76,9 +76,17 @@ export function chooseFiles(): Promise<IpcResponse<'snapshot:open-dialog'>> {
   });
 }
 
-/** Downloads `content` as a file named `name`. */
-export function download(name: string, mimeType: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: mimeType }));
+/** The bytes of base64 text. */
+function base64Bytes(text: string): Uint8Array<ArrayBuffer> {
+  const raw = atob(text);
+  const bytes = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+  return bytes;
+}
+
+/** Downloads `content` (text, or base64 when `encoding` says so) as a file named `name`. */
+export function download(name: string, mimeType: string, content: string, encoding?: 'base64'): void {
+  const url = URL.createObjectURL(new Blob([encoding === 'base64' ? base64Bytes(content) : content], { type: mimeType }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -98,7 +106,11 @@ export function createWebApi() {
     },
     openSnapshot: chooseFiles,
     saveExport: async (request: Parameters<typeof api.saveExport>[0]): Promise<IpcResponse<'export:save'>> => {
-      download(request.suggestedName, request.mimeType, request.content);
+      // The same checks as the desktop handler (loaded on first export: zod stays out of the main bundle).
+      const { parseRequest } = await import('../../ipc/schemas');
+      const checked = parseRequest('export:save', request);
+      if (checked.kind === 'error') return { kind: 'error', message: checked.message };
+      download(request.suggestedName, request.mimeType, request.content, request.encoding);
       return { kind: 'saved', name: request.suggestedName };
     },
   } satisfies typeof api;

@@ -59,7 +59,9 @@ export function startAnalysis(services: Services, id: string): void {
       if (bundle === undefined)
         return set(id, { kind: 'error', message: 'the snapshot data is missing from the library' });
       const task = services.engine.analyze(bundle, (p) => {
-        if (!cancelled) set(id, { kind: 'running', progress: p, cancel });
+        // Progress arrives on comlink's callback port, unordered with the result: a late message
+        // must not turn a finished analysis back into a running one.
+        if (!cancelled && analysisState(id).kind === 'running') set(id, { kind: 'running', progress: p, cancel });
       });
       cancelTask = task.cancel;
       const outcome = await task.result;

@@ -1,6 +1,7 @@
 // The account graph screen (#/s/<id>/graph[/<arn>][?finding=<id>]): the graph engine with its
 // legend, a search box, filters (kinds, risky only, AWS-managed), focus hops, the selected node's
-// panel with links to the other views, and a finding's escalation path drawn step by step.
+// panel with links to the other views, a finding's escalation path drawn step by step, and export
+// of the current view as PNG and SVG (graph-export.tsx).
 // No core imports at run time (the worker builds the graph model).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../../app/context';
@@ -25,6 +26,7 @@ import { useAnalysis } from '../findings/analysis-state';
 import { principalHref, shortName } from '../findings/filter';
 import { Ticked } from '../findings/findings-view';
 import '../findings/findings.css';
+import { GraphExport } from './graph-export';
 
 function useDocumentTheme(): 'light' | 'dark' {
   const read = (): 'light' | 'dark' =>
@@ -80,6 +82,7 @@ export function GraphScreen(props: { snapshotId: string; arn?: string }) {
   const [query, setQuery] = useState('');
   const [layoutDone, setLayoutDone] = useState(false);
   const [findingId, setFindingId] = useState(findingParam);
+  const [accountName, setAccountName] = useState('account');
   const data = analysis.kind === 'ok' ? analysis.data : undefined;
 
   useEffect(() => {
@@ -98,6 +101,7 @@ export function GraphScreen(props: { snapshotId: string; arn?: string }) {
         return setError(
           opened.kind === 'error' ? opened.message : 'the snapshot data is missing from the library',
         );
+      setAccountName(opened.opened.meta.alias ?? opened.opened.meta.account);
       const escalation = data
         ? {
             nodes: data.escalation.nodes,
@@ -174,6 +178,7 @@ export function GraphScreen(props: { snapshotId: string; arn?: string }) {
               : 'Building the graph…'}
           </p>
         </div>
+        <GraphExport engine={engine} ready={layoutDone} name={accountName} />
       </header>
       <AnalysisStatus snapshotId={snapshotId} state={analysis} />
       <div className="graph-toolbar" role="group" aria-label="Graph filters">

@@ -1,12 +1,13 @@
 // Principal: one user, group or role: membership, attached, inline and inherited policies with
-// their documents, and a role's trust policy. Effective permissions, assumable roles, escalation
-// paths and findings come with the analysis (placeholders until it lands).
+// their documents, and a role's trust policy; then effective permissions, assumable roles, who can
+// assume it, escalation paths and findings (principal-analysis.tsx).
 import { useEffect, useState } from 'react';
 import { useServices } from '../../app/context';
 import { ensureOpen } from '../../app/opened';
-import { formatTime, Loading, Placeholder } from '../../app/ui';
+import { formatTime, Loading } from '../../app/ui';
 import type { EntityLink, PolicyRef, PrincipalDetail } from '../../worker/types';
 import { PolicyDocument } from '../policy/policy-document';
+import { PrincipalAnalysis } from './principal-analysis';
 
 type State = { kind: 'loading' } | { kind: 'ok'; detail: PrincipalDetail } | { kind: 'missing' };
 
@@ -180,9 +181,7 @@ export function PrincipalView(props: { snapshotId: string; arn: string }) {
           <PolicyList snapshotId={props.snapshotId} policies={d.inherited} empty="No policy comes through a group." />
         </section>
       )}
-      <Placeholder title="Effective permissions, assumable roles, escalation paths and findings">
-        Analysis not built yet: these come with the evaluation engine and the analysis.
-      </Placeholder>
+      <PrincipalAnalysis snapshotId={props.snapshotId} arn={d.arn} kind={d.kind} />
     </div>
   );
 }

@@ -1,19 +1,27 @@
 // Principals: a searchable, sortable, windowed table of users, groups and roles (fast at 10,000
-// rows: only the visible rows are in the DOM). Arrow keys move, Enter opens.
+// rows: only the visible rows are in the DOM), with admin, paths and findings from the analysis
+// ("…" while it runs). Arrow keys move, Enter opens.
 import { useDeferredValue, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useServices } from '../../app/context';
 import { navigate } from '../../app/router';
+import { useAnalysis } from '../findings/analysis-state';
+import { riskByPrincipal, type PrincipalRisk } from '../principal/principal-facts';
+import './principals.css';
 import type { PrincipalKind, PrincipalRow } from '../../worker/types';
 import { scrollToRow, visibleRange } from './virtual-rows';
 
 const ROW_HEIGHT = 34;
 
-type SortKey = 'name' | 'kind' | 'path' | 'groups' | 'policies' | 'createDate';
+type SortKey = 'name' | 'kind' | 'path' | 'groups' | 'policies' | 'admin' | 'paths' | 'findings' | 'createDate';
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'name', label: 'Name' },
   { key: 'kind', label: 'Type' },
   { key: 'path', label: 'Path' },
   { key: 'groups', label: 'Groups / members', numeric: true },
   { key: 'policies', label: 'Policies', numeric: true },
+  { key: 'admin', label: 'Admin' },
+  { key: 'paths', label: 'Paths', numeric: true },
+  { key: 'findings', label: 'Findings', numeric: true },
   { key: 'createDate', label: 'Created' },
 ];
 const KINDS: { value: PrincipalKind | 'all'; label: string }[] = [
@@ -25,15 +33,30 @@ const KINDS: { value: PrincipalKind | 'all'; label: string }[] = [
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
-function compare(a: PrincipalRow, b: PrincipalRow, key: SortKey): number {
-  const x = a[key] ?? '';
-  const y = b[key] ?? '';
+const NO_RISK: PrincipalRisk = { admin: undefined, paths: 0, findings: 0 };
+const ADMIN_RANK = { full: 2, shadow: 1 } as const;
+
+/** A row with the analysis's figures. */
+type Row = PrincipalRow & { risk: PrincipalRisk | undefined };
+
+function value(r: Row, key: SortKey): string | number | undefined {
+  if (key === 'admin') return r.risk?.admin ? ADMIN_RANK[r.risk.admin] : 0;
+  if (key === 'paths' || key === 'findings') return r.risk ? r.risk[key] : 0;
+  return r[key];
+}
+
+function compare(a: Row, b: Row, key: SortKey): number {
+  const x = value(a, key) ?? '';
+  const y = value(b, key) ?? '';
   if (typeof x === 'number' && typeof y === 'number') return x - y;
   return collator.compare(String(x), String(y));
 }
 
 /** The Principals view. */
 export function PrincipalsView(props: { snapshotId: string; rows: PrincipalRow[] }) {
+  const services = useServices();
+  const analysis = useAnalysis(services, props.snapshotId);
+  const risk = useMemo(() => (analysis.kind === 'ok' ? riskByPrincipal(analysis.data) : undefined), [analysis]);
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<PrincipalKind | 'all'>('all');
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
@@ -47,9 +70,10 @@ export function PrincipalsView(props: { snapshotId: string; rows: PrincipalRow[]
 
   const rows = useMemo(() => {
     const q = deferredQuery.trim().toLowerCase();
-    const filtered = props.rows.filter((r) => (kind === 'all' || r.kind === kind) && (!q || r.name.toLowerCase().includes(q) || r.arn.toLowerCase().includes(q)));
+    const all: Row[] = props.rows.map((r) => ({ ...r, risk: risk ? (risk.get(r.arn) ?? NO_RISK) : undefined }));
+    const filtered = all.filter((r) => (kind === 'all' || r.kind === kind) && (!q || r.name.toLowerCase().includes(q) || r.arn.toLowerCase().includes(q)));
     return filtered.sort((a, b) => compare(a, b, sort.key) * sort.dir || compare(a, b, 'name'));
-  }, [props.rows, deferredQuery, kind, sort]);
+  }, [props.rows, risk, deferredQuery, kind, sort]);
 
   useLayoutEffect(() => {
     const el = bodyRef.current;
@@ -183,6 +207,15 @@ export function PrincipalsView(props: { snapshotId: string; rows: PrincipalRow[]
                     </div>
                     <div role="cell" className="num">
                       {r.policies}
+                    </div>
+                    <div role="cell">
+                      {!r.risk ? <span className="muted">…</span> : r.risk.admin ? <span className={`badge admin-${r.risk.admin}`}>{r.risk.admin === 'full' ? 'admin' : 'shadow admin'}</span> : <span className="muted">—</span>}
+                    </div>
+                    <div role="cell" className="num">
+                      {!r.risk ? <span className="muted">…</span> : r.risk.paths || <span className="muted">0</span>}
+                    </div>
+                    <div role="cell" className="num">
+                      {!r.risk ? <span className="muted">…</span> : r.risk.findings || <span className="muted">0</span>}
                     </div>
                     <div role="cell" className="muted">
                       {r.createDate ? r.createDate.slice(0, 10) : '—'}
