@@ -48,3 +48,30 @@ export function useOpened(services: Services, id: string): OpenState {
   }, [services, id]);
   return state;
 }
+
+/** A detail read from an opened snapshot: loading, found, or not in the snapshot. */
+export type DetailState<T> = { kind: 'loading' } | { kind: 'ok'; detail: T } | { kind: 'missing' };
+
+/** Opens snapshot `snapshotId` and reads one detail of it with `read`, again when `key` changes. */
+export function useSnapshotDetail<T>(
+  services: Services,
+  snapshotId: string,
+  key: string,
+  read: (services: Services, snapshotId: string, key: string) => Promise<T | undefined>,
+): DetailState<T> {
+  const [state, setState] = useState<DetailState<T>>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
+    setState({ kind: 'loading' });
+    void (async () => {
+      await ensureOpen(services, snapshotId);
+      const detail = await read(services, snapshotId, key);
+      if (live) setState(detail ? { kind: 'ok', detail } : { kind: 'missing' });
+    })();
+    return () => {
+      live = false;
+    };
+    // `read` is a module-level function at every call site: the snapshot and the key decide.
+  }, [services, snapshotId, key]);
+  return state;
+}

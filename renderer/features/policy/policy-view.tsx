@@ -1,9 +1,8 @@
 // Policy: one managed policy: its default document, syntax-highlighted, its versions and what it
 // is attached to; or any other policy by key (inline, trust, resource, SCP, RCP). The statements an
 // explanation points at (the hash's `?statements=`) are highlighted.
-import { useEffect, useState } from 'react';
-import { useServices } from '../../app/context';
-import { ensureOpen } from '../../app/opened';
+import { useServices, type Services } from '../../app/context';
+import { useSnapshotDetail } from '../../app/opened';
 import { formatTime, Loading } from '../../app/ui';
 import type { PolicyDetail } from '../../worker/types';
 import { parsePolicyKey } from '../../worker/policy-key';
@@ -11,7 +10,8 @@ import type { PolicySourceDetail } from '../../worker/query-types';
 import { useHighlight, type Highlight } from './highlight';
 import { PolicyDocument } from './policy-document';
 
-type State = { kind: 'loading' } | { kind: 'ok'; detail: PolicyDetail } | { kind: 'missing' };
+const readPolicy = (services: Services, id: string, arn: string): Promise<PolicyDetail | undefined> =>
+  services.engine.policy(id, arn);
 
 function HighlightNote(props: { highlight: Highlight | undefined }) {
   const h = props.highlight;
@@ -29,24 +29,13 @@ function HighlightNote(props: { highlight: Highlight | undefined }) {
   );
 }
 
-type SourceState = { kind: 'loading' } | { kind: 'ok'; detail: PolicySourceDetail } | { kind: 'missing' };
+const readPolicySource = (services: Services, id: string, key: string): Promise<PolicySourceDetail | undefined> =>
+  services.engine.policySource(id, key);
 
 /** A policy that is not a managed policy: inline, trust, resource-based, SCP or RCP. */
 function PolicySourceView(props: { snapshotId: string; policyKey: string; highlight: Highlight | undefined }) {
   const services = useServices();
-  const [state, setState] = useState<SourceState>({ kind: 'loading' });
-  useEffect(() => {
-    let live = true;
-    setState({ kind: 'loading' });
-    void (async () => {
-      await ensureOpen(services, props.snapshotId);
-      const detail = await services.engine.policySource(props.snapshotId, props.policyKey);
-      if (live) setState(detail ? { kind: 'ok', detail } : { kind: 'missing' });
-    })();
-    return () => {
-      live = false;
-    };
-  }, [services, props.snapshotId, props.policyKey]);
+  const state = useSnapshotDetail(services, props.snapshotId, props.policyKey, readPolicySource);
   if (state.kind === 'loading') return <Loading what="the policy" />;
   if (state.kind === 'missing')
     return (
@@ -87,19 +76,7 @@ export function PolicyView(props: { snapshotId: string; arn: string }) {
 
 function ManagedPolicyView(props: { snapshotId: string; arn: string; highlight: Highlight | undefined }) {
   const services = useServices();
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  useEffect(() => {
-    let live = true;
-    setState({ kind: 'loading' });
-    void (async () => {
-      await ensureOpen(services, props.snapshotId);
-      const detail = await services.engine.policy(props.snapshotId, props.arn);
-      if (live) setState(detail ? { kind: 'ok', detail } : { kind: 'missing' });
-    })();
-    return () => {
-      live = false;
-    };
-  }, [services, props.snapshotId, props.arn]);
+  const state = useSnapshotDetail(services, props.snapshotId, props.arn, readPolicy);
 
   if (state.kind === 'loading') return <Loading what="the policy" />;
   if (state.kind === 'missing')

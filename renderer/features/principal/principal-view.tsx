@@ -1,15 +1,15 @@
 // Principal: one user, group or role: membership, attached, inline and inherited policies with
 // their documents, and a role's trust policy; then effective permissions, assumable roles, who can
 // assume it, escalation paths and findings (principal-analysis.tsx).
-import { useEffect, useState } from 'react';
-import { useServices } from '../../app/context';
-import { ensureOpen } from '../../app/opened';
+import { useServices, type Services } from '../../app/context';
+import { useSnapshotDetail } from '../../app/opened';
 import { formatTime, Loading } from '../../app/ui';
 import type { EntityLink, PolicyRef, PrincipalDetail } from '../../worker/types';
 import { PolicyDocument } from '../policy/policy-document';
 import { PrincipalAnalysis } from './principal-analysis';
 
-type State = { kind: 'loading' } | { kind: 'ok'; detail: PrincipalDetail } | { kind: 'missing' };
+const readPrincipal = (services: Services, id: string, arn: string): Promise<PrincipalDetail | undefined> =>
+  services.engine.principal(id, arn);
 
 function entityHref(snapshotId: string, view: 'principal' | 'policy', arn: string): string {
   return `#/s/${encodeURIComponent(snapshotId)}/${view}/${encodeURIComponent(arn)}`;
@@ -54,19 +54,7 @@ function PolicyList(props: { snapshotId: string; policies: PolicyRef[]; empty: s
 /** The Principal view. */
 export function PrincipalView(props: { snapshotId: string; arn: string }) {
   const services = useServices();
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  useEffect(() => {
-    let live = true;
-    setState({ kind: 'loading' });
-    void (async () => {
-      await ensureOpen(services, props.snapshotId);
-      const detail = await services.engine.principal(props.snapshotId, props.arn);
-      if (live) setState(detail ? { kind: 'ok', detail } : { kind: 'missing' });
-    })();
-    return () => {
-      live = false;
-    };
-  }, [services, props.snapshotId, props.arn]);
+  const state = useSnapshotDetail(services, props.snapshotId, props.arn, readPrincipal);
 
   if (state.kind === 'loading') return <Loading what="the principal" />;
   if (state.kind === 'missing')
