@@ -146,6 +146,9 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   for (const sp of snapshot.identityProviders.saml) addNode(sp.arn, 'saml-provider');
   for (const op of snapshot.identityProviders.oidc) addNode(op.arn, 'oidc-provider');
 
+  /** Callers whose hops that are conditional cannot shorten their own path (see addEdge). */
+  const dominated = new Set<string>();
+  const firstAdminHop = new Set<string>();
   const addEdge = (
     from: string,
     to: string,
@@ -154,6 +157,12 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     extra: { prerequisites?: readonly string[]; permissions?: readonly string[]; target?: string } = {},
   ): GraphEdge | undefined => {
     if (answer.kind === 'denied' || from === to) return undefined;
+    // INVARIANT (paths.ts costs): a caller whose first hop to admin is conditional is at distance
+    // at most CONDITIONAL_HOP; a later conditional hop from it to admin ties and is never chosen,
+    // and one to a node other than a full administrator costs more. Neither can change any path,
+    // so neither is kept (this removes the conditional fan-out of broad MFA-conditional callers).
+    const conditional = answer.kind === 'conditional' || (extra.prerequisites ?? []).length > 0;
+    if (conditional && dominated.has(from) && (to === ADMIN_NODE || !fullAdmins.has(to))) return undefined;
     const prerequisites = [...(extra.prerequisites ?? [])];
     if (answer.kind === 'conditional') prerequisites.push(`a request context that satisfies the conditions on ${answer.missingKeys.map((k) => `\`${k}\``).join(', ')}`);
     const permissions = extra.permissions ?? r.permissions;
@@ -275,6 +284,15 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   };
   const grantPerms = ['iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:PutGroupPolicy', 'iam:AttachGroupPolicy', 'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeleteUserPermissionsBoundary', 'iam:DeleteRolePermissionsBoundary', 'iam:PutUserPermissionsBoundary', 'iam:PutRolePermissionsBoundary'];
   const mayGrant = (p: string): boolean => grantPerms.some((a) => oracle.mayAllow(p, a));
+  /**
+   * True when every hop of dominated caller `p` by `action` on this account's users or roles would
+   * be conditional or denied, hence dropped (see addEdge): its identity side treats every resource
+   * alike, and IAM users and roles have no resource policies, so one question answers for all.
+   */
+  const noUnconditionalHop = (p: string, action: string, probe: string): boolean =>
+    dominated.has(p) && oracle.resourceIndependent?.(p, action) === true && oracle.can(p, action, probe).kind !== 'allowed';
+  const probeUser = `arn:${partition}:iam::${account}:user/ariadne-probe`;
+  const probeRole = `arn:${partition}:iam::${account}:role/ariadne-probe`;
 
   /**
    * The ways caller `p` can make `t` an administrator in IAM: AWS "AttachUserPolicy" /
@@ -360,6 +378,13 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     }
   }
 
+  // Callers whose first hop to admin (from step 1) is conditional: see addEdge.
+  for (const e of edges) {
+    if (e.to !== ADMIN_NODE || firstAdminHop.has(e.from)) continue;
+    firstAdminHop.add(e.from);
+    if (e.conditional) dominated.add(e.from);
+  }
+
   // 2. Groups as carriers: a group whose policies allow everything makes its members admins.
   const adminGroups = new Set<string>();
   for (const g of snapshot.groups) {
@@ -417,6 +442,8 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   };
   const addCombos = (to: User | Role, reachEdge: GraphEdge): void => {
     const from = reachEdge.from;
+    // Every combination over a conditional reach is conditional: dominated (see addEdge).
+    if (reachEdge.conditional && dominated.has(from)) return;
     const via = reachEdge.method;
     const viaRule = rule(via);
     const reachAnswer: AccessAnswer = reachEdge.conditional ? { kind: 'conditional', missingKeys: [] } : ALLOWED;
@@ -581,7 +608,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
 
   // iam:UpdateAssumeRolePolicy on a role: rewrite its trust to name the caller, then assume it.
   for (const p of principals) {
-    if (skip.has(p.arn) || !oracle.mayAllow(p.arn, 'iam:UpdateAssumeRolePolicy')) continue;
+    if (skip.has(p.arn) || !oracle.mayAllow(p.arn, 'iam:UpdateAssumeRolePolicy') || noUnconditionalHop(p.arn, 'iam:UpdateAssumeRolePolicy', probeRole)) continue;
     for (const arn of candidates(p.arn, 'iam:UpdateAssumeRolePolicy', roleArns)) {
       if (arn === p.arn || isServiceLinked(arn)) continue;
       const a = oracle.can(p.arn, 'iam:UpdateAssumeRolePolicy', arn);
@@ -595,7 +622,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   // Credentials of other users: access keys and console passwords.
   for (const p of principals) {
     if (skip.has(p.arn)) continue;
-    if (oracle.mayAllow(p.arn, 'iam:CreateAccessKey')) {
+    if (oracle.mayAllow(p.arn, 'iam:CreateAccessKey') && !noUnconditionalHop(p.arn, 'iam:CreateAccessKey', probeUser)) {
       for (const arn of candidates(p.arn, 'iam:CreateAccessKey', userArns)) {
         if (skip.has(p.arn)) break;
         if (arn === p.arn) continue;
@@ -617,7 +644,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       ['iam:CreateLoginProfile', 'iam.create-login-profile', false, 'the user has no console password yet'],
       ['iam:UpdateLoginProfile', 'iam.update-login-profile', true, 'the user has a console password'],
     ] as const) {
-      if (!oracle.mayAllow(p.arn, action)) continue;
+      if (!oracle.mayAllow(p.arn, action) || noUnconditionalHop(p.arn, action, probeUser)) continue;
       for (const arn of candidates(p.arn, action, userArns)) {
         if (skip.has(p.arn)) break;
         if (arn === p.arn) continue;
@@ -653,6 +680,8 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       if (!perms.every((a) => oracle.mayAllow(p.arn, a))) continue;
       const svc = askAll(p.arn, perms);
       if (svc.kind === 'denied') continue;
+      // Every hop of this launcher would be conditional: dominated (see addEdge).
+      if (dominated.has(p.arn) && (svc.kind === 'conditional' || (r.prerequisites ?? []).length > 0)) continue;
       for (const service of r.services ?? []) if (serviceRoles.has(service)) launchers.push({ p, rule: r, service, answer: svc, passCache });
     }
   }

@@ -287,6 +287,8 @@ export function createEvaluatorOracle(snapshot: Snapshot): AccessOracle {
   const resourcePolicies = new Map<string, PolicyDocument>();
   for (const rp of snapshot.resourcePolicies) resourcePolicies.set(rp.resource, rp.policy.document);
   const compiledResources = new Map<string, CompiledPolicy | null>();
+  const textIds = new Map<string, number>();
+  const resourceTextId = new Map<CompiledPolicy, number>();
   const resourcePolicyFor = (action: string, resource: string): CompiledPolicy | null => {
     const trust = TRUST_ACTIONS.has(action.toLowerCase());
     const key = `${trust ? 'trust' : 'res'}:${resource}`;
@@ -297,7 +299,21 @@ export function createEvaluatorOracle(snapshot: Snapshot): AccessOracle {
       doc = role?.kind === 'role' ? role.trustPolicy?.document : undefined;
     } else doc = resourcePolicies.get(resource);
     const c = doc ? compilePolicySet({ identity: [], resource: doc, scp: null, rcp: null, boundary: null, session: null, endpoint: null }).resource : null;
-    if (c !== null && doc !== undefined) agnosticCache.set(c, namesOnlyAccounts(doc) && !readsPrincipal(doc));
+    if (c !== null && doc !== undefined) {
+      const open = namesOnlyAccounts(doc) && !readsPrincipal(doc);
+      agnosticCache.set(c, open);
+      // A policy that names only accounts, reads nothing of the principal and has no Resource
+      // element answers alike for every resource it is attached to: its text identifies it.
+      if (open && doc.Statement.every((st) => st.Resource === undefined && st.NotResource === undefined)) {
+        const text = JSON.stringify(doc);
+        let id = textIds.get(text);
+        if (id === undefined) {
+          id = textIds.size;
+          textIds.set(text, id);
+        }
+        resourceTextId.set(c, id);
+      }
+    }
     compiledResources.set(key, c);
     return c;
   };
@@ -375,6 +391,26 @@ export function createEvaluatorOracle(snapshot: Snapshot): AccessOracle {
   const contexts = new Map<string, { context: RequestContext; derivedKeys: { [key: string]: ContextValue } }>();
   const prefixCache = new Map<string, readonly string[] | null>();
   const independentCache = new Map<string, boolean>();
+  const uniformAnswers = new Map<string, AccessAnswer>();
+  const uniformCache = new Map<string, boolean>();
+  /** True when every identity, boundary, SCP and RCP statement covering `action` has `Resource: "*"` only. */
+  const uniformFor = (principal: string, action: string): boolean => {
+    const entry = entries.get(principal);
+    const id = cat.actionId(action);
+    if (entry === undefined || id === undefined) return false;
+    const key = `${principal}\u0000${id}`;
+    let v = uniformCache.get(key);
+    if (v === undefined) {
+      const list: PolicyDocument[] = entry.identity.map((k) => docs.get(k)!);
+      const b = entry.boundary === undefined ? undefined : boundaryDoc(entry.boundary);
+      if (b !== undefined) list.push(b);
+      for (const level of scpLevels ?? []) list.push(...level.policies);
+      for (const level of rcpLevels ?? []) list.push(...level.policies);
+      v = list.every((d) => d.Statement.every((st) => !actionsOf(st).has(id) || (st.Resource !== undefined && st.Resource.length === 1 && st.Resource[0] === '*')));
+      uniformCache.set(key, v);
+    }
+    return v;
+  };
   const stmtActions = new Map<PolicyStatement, ActionSet>();
   const actionsOf = (st: PolicyStatement): ActionSet => {
     let a = stmtActions.get(st);
@@ -481,6 +517,34 @@ export function createEvaluatorOracle(snapshot: Snapshot): AccessOracle {
     }
     const p = info;
     const resourceAccount = resolveResourceAccount({ principal, action, resource }, p);
+    // Without a resource policy, and when every statement that covers the action (identity,
+    // boundary, SCP, RCP) names `Resource: "*"`, the engine reads the resource only for its
+    // account: one evaluation answers for every resource of that account.
+    // The same holds with a resource policy that is identical text, names only accounts and no
+    // Resource (a role trust policy trusting the account): one evaluation per distinct text.
+    const textId = res === null ? -1 : resourceTextId.get(res);
+    if (textId !== undefined && uniformFor(principal, action)) {
+      const ctxKey = context === undefined ? '' : JSON.stringify(Object.entries(context).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+      const key = `${principal}\u0000${action}\u0000${resourceAccount ?? ''}\u0000${ctxKey}\u0000${textId}`;
+      let a = uniformAnswers.get(key);
+      if (a === undefined) {
+        a = evaluateAnswer(p, principal, action, resource, resourceAccount, context, compiled);
+        uniformAnswers.set(key, a);
+      }
+      return a;
+    }
+    return evaluateAnswer(p, principal, action, resource, resourceAccount, context, compiled);
+  }
+
+  function evaluateAnswer(
+    p: PrincipalInfo,
+    principal: string,
+    action: string,
+    resource: string,
+    resourceAccount: string | undefined,
+    context: QuestionContext | undefined,
+    compiled: CompiledPolicySet,
+  ): AccessAnswer {
     const ask = (extra?: QuestionContext): EvaluationResult => {
       let built: { context: RequestContext; derivedKeys: { [key: string]: ContextValue } } | undefined;
       if (extra === undefined && context === undefined) {
