@@ -146,3 +146,16 @@ export function rootRow(snapshot: { readonly credentialReport?: string }): Crede
 
 /** The 90-day threshold of the credential rules (CIS AWS Foundations: unused credentials, key rotation). */
 export const STALE_DAYS = 90;
+
+/** AWS's page on the credential report, cited by every rule that reads it. */
+export const CREDENTIAL_REPORT_DOC = {
+  title: 'Generate credential reports for your AWS account',
+  url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html',
+} as const;
+
+/** AWS's best practice on removing unused credentials and policies, cited by the staleness rules. */
+export const REMOVE_UNUSED_DOC = {
+  title:
+    'Security best practices in IAM: Regularly review and remove unused users, roles, permissions, policies, and credentials',
+  url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html',
+} as const;

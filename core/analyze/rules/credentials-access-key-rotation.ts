@@ -5,7 +5,14 @@
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/id-credentials-access-keys-update.html);
 // CIS AWS Foundations Benchmark: access keys are rotated every 90 days or less.
 import type { Finding, Rule } from '../../model/finding';
-import { cellDate, cellTrue, daysBetween, STALE_DAYS, userRows } from '../credential-report';
+import {
+  cellDate,
+  cellTrue,
+  CREDENTIAL_REPORT_DOC,
+  daysBetween,
+  STALE_DAYS,
+  userRows,
+} from '../credential-report';
 import { makeFinding } from '../finding-builder';
 
 /** The rule. */
@@ -22,10 +29,7 @@ export const rule: Rule = {
       title: 'Manage access keys for IAM users: Rotate access keys',
       url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id-credentials-access-keys-update.html',
     },
-    {
-      title: 'Generate credential reports for your AWS account',
-      url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html',
-    },
+    CREDENTIAL_REPORT_DOC,
   ],
   run(ctx) {
     const now = ctx.collectedAtMs;

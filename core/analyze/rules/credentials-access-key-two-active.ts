@@ -5,7 +5,7 @@
 // the second key exists for rotation; two keys active for long double the secrets to protect.
 // CIS AWS Foundations Benchmark: only one active access key per user.
 import type { Rule } from '../../model/finding';
-import { cellTrue, userRows } from '../credential-report';
+import { cellTrue, CREDENTIAL_REPORT_DOC, userRows } from '../credential-report';
 import { makeFinding } from '../finding-builder';
 
 /** The rule. */
@@ -21,10 +21,7 @@ export const rule: Rule = {
       title: 'Manage access keys for IAM users',
       url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id-credentials-access-keys-update.html',
     },
-    {
-      title: 'Generate credential reports for your AWS account',
-      url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html',
-    },
+    CREDENTIAL_REPORT_DOC,
   ],
   run(ctx) {
     return userRows(ctx.snapshot)

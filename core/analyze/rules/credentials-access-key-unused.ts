@@ -6,7 +6,15 @@
 // permissions, policies, and credentials"
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#remove-credentials).
 import type { Finding, Rule } from '../../model/finding';
-import { cellDate, cellTrue, daysBetween, STALE_DAYS, userRows } from '../credential-report';
+import {
+  cellDate,
+  cellTrue,
+  CREDENTIAL_REPORT_DOC,
+  daysBetween,
+  REMOVE_UNUSED_DOC,
+  STALE_DAYS,
+  userRows,
+} from '../credential-report';
 import { makeFinding } from '../finding-builder';
 
 /** The rule. */
@@ -17,17 +25,7 @@ export const rule: Rule = {
   description:
     'An active access key whose `access_key_N_last_used_date` is more than 90 days before the snapshot was collected, or `N/A` (never used) while the key is more than 90 days old. Silent when the snapshot has no `collectedAt`.',
   remediation: 'Deactivate the key, then delete it once nothing breaks.',
-  docs: [
-    {
-      title:
-        'Security best practices in IAM: Regularly review and remove unused users, roles, permissions, policies, and credentials',
-      url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html',
-    },
-    {
-      title: 'Generate credential reports for your AWS account',
-      url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html',
-    },
-  ],
+  docs: [REMOVE_UNUSED_DOC, CREDENTIAL_REPORT_DOC],
   run(ctx) {
     const now = ctx.collectedAtMs;
     if (now === undefined) return [];

@@ -5,7 +5,7 @@
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#enable-mfa-for-privileged-users)
 // and the credential report's `password_enabled` / `mfa_active` columns.
 import type { Rule } from '../../model/finding';
-import { cellTrue, userRows } from '../credential-report';
+import { cellTrue, CREDENTIAL_REPORT_DOC, userRows } from '../credential-report';
 import { makeFinding } from '../finding-builder';
 
 /** The rule. */
@@ -21,10 +21,7 @@ export const rule: Rule = {
       title: 'Security best practices in IAM: Require multi-factor authentication (MFA)',
       url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html',
     },
-    {
-      title: 'Generate credential reports for your AWS account',
-      url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html',
-    },
+    CREDENTIAL_REPORT_DOC,
   ],
   run(ctx) {
     return userRows(ctx.snapshot)

@@ -6,7 +6,15 @@
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#remove-credentials);
 // CIS AWS Foundations Benchmark: credentials unused for 90 days or more are disabled.
 import type { Finding, Rule } from '../../model/finding';
-import { cellDate, cellTrue, daysBetween, STALE_DAYS, userRows } from '../credential-report';
+import {
+  cellDate,
+  cellTrue,
+  CREDENTIAL_REPORT_DOC,
+  daysBetween,
+  REMOVE_UNUSED_DOC,
+  STALE_DAYS,
+  userRows,
+} from '../credential-report';
 import { makeFinding } from '../finding-builder';
 
 /** The rule. */
@@ -17,17 +25,7 @@ export const rule: Rule = {
   description:
     'A user has a console password (`password_enabled`) that was last used more than 90 days before the snapshot was collected, or never used although it was set more than 90 days before. Silent when the snapshot has no `collectedAt`.',
   remediation: 'Remove the login profile of users who no longer need the console; disable departed users.',
-  docs: [
-    {
-      title:
-        'Security best practices in IAM: Regularly review and remove unused users, roles, permissions, policies, and credentials',
-      url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html',
-    },
-    {
-      title: 'Generate credential reports for your AWS account',
-      url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html',
-    },
-  ],
+  docs: [REMOVE_UNUSED_DOC, CREDENTIAL_REPORT_DOC],
   run(ctx) {
     const now = ctx.collectedAtMs;
     if (now === undefined) return [];

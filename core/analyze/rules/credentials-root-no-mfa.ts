@@ -7,7 +7,7 @@
 // `AccountMFAEnabled`.
 import type { Rule } from '../../model/finding';
 import { isJsonObject, ownValue } from '../../policy/normalize';
-import { rootRow } from '../credential-report';
+import { CREDENTIAL_REPORT_DOC, rootRow } from '../credential-report';
 import { makeFinding } from '../finding-builder';
 
 /** The rule. */
@@ -23,10 +23,7 @@ export const rule: Rule = {
       title: 'Root user best practices for your AWS account: Enable multi-factor authentication (MFA)',
       url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html',
     },
-    {
-      title: 'Generate credential reports for your AWS account',
-      url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html',
-    },
+    CREDENTIAL_REPORT_DOC,
   ],
   run(ctx) {
     const s = ctx.snapshot;

@@ -7,6 +7,7 @@
 // `AttachmentCount` and `PermissionsBoundaryUsageCount` of the `ManagedPolicyDetail` type.
 import type { Finding, Rule } from '../../model/finding';
 import { makeFinding } from '../finding-builder';
+import { REMOVE_UNUSED_DOC } from '../credential-report';
 
 /** The rule. */
 export const rule: Rule = {
@@ -16,13 +17,7 @@ export const rule: Rule = {
   description:
     'A customer-managed policy is attached to no user, group or role and bounds no one (no attachment in the snapshot, `AttachmentCount` and `PermissionsBoundaryUsageCount` 0 or absent): it never applies, and a later attachment would grant whatever it says unreviewed.',
   remediation: 'Delete policies nobody uses, or document why they are kept.',
-  docs: [
-    {
-      title:
-        'Security best practices in IAM: Regularly review and remove unused users, roles, permissions, policies, and credentials',
-      url: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html',
-    },
-  ],
+  docs: [REMOVE_UNUSED_DOC],
   run(ctx) {
     const out: Finding[] = [];
     for (const p of ctx.snapshot.policies) {
