@@ -1,10 +1,10 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/index';
 import { smallAccount } from '../fakes/aws/account';
 import { startFakeAws, type FakeAws, type FakeScenario } from '../fakes/aws/server';
+import { isolateAwsEnv, type AwsTestEnv } from '../fakes/aws/env';
 
 const SECRET = 'cliSecretKeyFAKEFAKEFAKEFAKEFAKEFAKEFAKE0';
 
@@ -17,40 +17,19 @@ function capture() {
 describe('ariadne pull', () => {
   let dir = '';
   let fake: FakeAws | undefined;
-  const saved: Record<string, string | undefined> = {};
-  const keys = [
-    'AWS_CONFIG_FILE',
-    'AWS_SHARED_CREDENTIALS_FILE',
-    'HOME',
-    'AWS_PROFILE',
-    'AWS_ACCESS_KEY_ID',
-    'AWS_SECRET_ACCESS_KEY',
-    'AWS_SESSION_TOKEN',
-    'AWS_EC2_METADATA_DISABLED',
-  ];
+  let env: AwsTestEnv | undefined;
 
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ariadne-cli-pull-'));
-    for (const k of keys) saved[k] = process.env[k];
-    for (const k of keys) delete process.env[k];
-    process.env['HOME'] = dir;
-    process.env['AWS_EC2_METADATA_DISABLED'] = 'true';
-    process.env['AWS_CONFIG_FILE'] = join(dir, 'config');
-    process.env['AWS_SHARED_CREDENTIALS_FILE'] = join(dir, 'credentials');
-    await writeFile(
-      join(dir, 'credentials'),
-      `[audit]\naws_access_key_id = AKIACLIKEY0000000001\naws_secret_access_key = ${SECRET}\n`,
-    );
-    await writeFile(join(dir, 'config'), '[profile audit]\nregion = eu-west-1\n');
+    env = await isolateAwsEnv('ariadne-cli-pull-', {
+      credentials: `[audit]\naws_access_key_id = AKIACLIKEY0000000001\naws_secret_access_key = ${SECRET}\n`,
+      config: '[profile audit]\nregion = eu-west-1\n',
+    });
+    dir = env.dir;
   });
   afterEach(async () => {
     await fake?.close();
     fake = undefined;
-    for (const k of keys) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
-    await rm(dir, { recursive: true, force: true });
+    await env?.restore();
   });
 
   async function run(scenario: FakeScenario, extra: string[] = []) {

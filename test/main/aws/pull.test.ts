@@ -1,6 +1,5 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CreateUserCommand } from '@aws-sdk/client-iam';
@@ -10,6 +9,7 @@ import { isReadOnlyOperation, READ_ONLY_OPERATIONS } from '../../../main/aws/rea
 import { parseSnapshotText } from '../../../core/snapshot/index';
 import { smallAccount } from '../../fakes/aws/account';
 import { startFakeAws, type FakeAws, type FakeScenario } from '../../fakes/aws/server';
+import { isolateAwsEnv, type AwsTestEnv } from '../../fakes/aws/env';
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYFAKESECRETKEY';
 const credentials = {
@@ -299,40 +299,17 @@ describe('the client factory', () => {
 
 describe('credentials from profiles', () => {
   let dir = '';
-  const saved: Record<string, string | undefined> = {};
-  const keys = [
-    'AWS_CONFIG_FILE',
-    'AWS_SHARED_CREDENTIALS_FILE',
-    'HOME',
-    'AWS_PROFILE',
-    'AWS_ACCESS_KEY_ID',
-    'AWS_SECRET_ACCESS_KEY',
-    'AWS_SESSION_TOKEN',
-    'AWS_EC2_METADATA_DISABLED',
-  ];
+  let env: AwsTestEnv | undefined;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'ariadne-pull-'));
-    for (const k of keys) saved[k] = process.env[k];
-    for (const k of keys) delete process.env[k];
-    process.env['HOME'] = dir;
-    process.env['AWS_EC2_METADATA_DISABLED'] = 'true';
-    process.env['AWS_CONFIG_FILE'] = join(dir, 'config');
-    process.env['AWS_SHARED_CREDENTIALS_FILE'] = join(dir, 'credentials');
-    await writeFile(
-      join(dir, 'credentials'),
-      `[audit]\naws_access_key_id = AKIAPROFILEKEY000001\naws_secret_access_key = ${SECRET}\n`,
-    );
-    await writeFile(
-      join(dir, 'config'),
-      '[profile audit]\nregion = eu-west-1\n\n[profile auditor-role]\nrole_arn = arn:aws:iam::111122223333:role/Audit\nsource_profile = audit\nregion = eu-west-1\n\n[profile sso-user]\nsso_start_url = https://example.awsapps.com/start\nsso_region = eu-west-1\nsso_account_id = 111122223333\nsso_role_name = Audit\nregion = eu-west-1\n',
-    );
+    env = await isolateAwsEnv('ariadne-pull-', {
+      credentials: `[audit]\naws_access_key_id = AKIAPROFILEKEY000001\naws_secret_access_key = ${SECRET}\n`,
+      config:
+        '[profile audit]\nregion = eu-west-1\n\n[profile auditor-role]\nrole_arn = arn:aws:iam::111122223333:role/Audit\nsource_profile = audit\nregion = eu-west-1\n\n[profile sso-user]\nsso_start_url = https://example.awsapps.com/start\nsso_region = eu-west-1\nsso_account_id = 111122223333\nsso_role_name = Audit\nregion = eu-west-1\n',
+    });
+    dir = env.dir;
   });
   afterEach(async () => {
-    for (const k of keys) {
-      if (saved[k] === undefined) delete process.env[k];
-      else process.env[k] = saved[k];
-    }
-    await rm(dir, { recursive: true, force: true });
+    await env?.restore();
   });
 
   it('signs with the keys of a named profile', async () => {
