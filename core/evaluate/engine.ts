@@ -283,6 +283,56 @@ function checkStatement(st: CompiledStatement, kind: PolicyKind, ev: Evaluation)
   return { result: st.unconditionalMatch, matched: true, grant };
 }
 
+/**
+ * A function that names how the statements of a policy set treat a resource for one action: two
+ * resources with the same name (same account) get the same decision from `evaluatePrepared`.
+ */
+export type ResourceClassifier = (resource: string, context: RequestContext) => string;
+
+/**
+ * The resource classifier of `compiled` for `action`. The engine reads the resource only through
+ * the Resource/NotResource elements of the statements whose Action/NotAction covers the action
+ * (with the policy variables they resolve), through the resource's account (part of the request)
+ * and through its type (`requiresResourcePolicy`); the name is built from exactly those.
+ */
+export function resourceClassifier(compiled: CompiledPolicySet, action: string): ResourceClassifier {
+  const lower = foldCase(action);
+  const service = serviceOf(lower);
+  const elements: { readonly not: boolean; readonly patterns: readonly CompiledPattern[] }[] = [];
+  const collect = (policies: readonly CompiledPolicy[] | null | undefined): void => {
+    for (const policy of policies ?? []) {
+      for (const st of policy.statements) {
+        if (st.actions === null || matchesActions(st.actions, lower, service) === st.actions.not) continue;
+        if (st.resources !== null) elements.push(st.resources);
+      }
+    }
+  };
+  collect(compiled.identity);
+  collect(compiled.resource === null ? null : [compiled.resource]);
+  collect(compiled.boundary);
+  collect(compiled.session === null ? null : [compiled.session]);
+  collect(compiled.endpoint);
+  for (const level of compiled.scp ?? []) collect(level.policies);
+  for (const level of compiled.rcp ?? []) collect(level.policies);
+  return (resource, context) => {
+    let name = requiresResourcePolicy(action, resource) ? 'r' : 'n';
+    for (const el of elements) {
+      let hit = false;
+      let vars = '';
+      for (const p of el.patterns) {
+        const m = p.match(resource, context);
+        if (m.missingVariables.length > 0) vars += m.missingVariables.join(',') + ';';
+        if (m.matched) {
+          hit = true;
+          break;
+        }
+      }
+      name += vars === '' ? (hit ? '1' : '0') : `${hit ? '1' : '0'}[${vars}]`;
+    }
+    return name;
+  };
+}
+
 function isIamPrincipal(p: PrincipalInfo): boolean {
   return p.kind === 'user' || p.kind === 'role' || p.kind === 'assumedRole' || p.kind === 'federatedUser' || p.kind === 'root';
 }

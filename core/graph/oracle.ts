@@ -5,7 +5,7 @@ import type { ContextValue, RequestContext } from '../model/context';
 import type { EvaluationResult, OrganizationLevel, PrincipalInfo, StatementResult } from '../model/evaluate';
 import type { PolicyDocument, PolicyStatement } from '../model/policy';
 import type { ManagedPolicy, Snapshot, User, Role } from '../model/snapshot';
-import { compilePolicySet, evaluatePrepared, type CompiledPolicy, type CompiledPolicySet } from '../evaluate/engine';
+import { compilePolicySet, evaluatePrepared, resourceClassifier, type CompiledPolicy, type CompiledPolicySet, type ResourceClassifier } from '../evaluate/engine';
 import { buildContext, parsePrincipal, resolveResourceAccount, RequestError } from '../evaluate/request';
 import { ActionSet } from '../catalog/action-set';
 import { getCatalog } from '../catalog/catalog';
@@ -231,6 +231,12 @@ function classify(r: EvaluationResult): AccessAnswer {
   return keys.size > 0 ? { kind: 'conditional', missingKeys: [...keys] } : { kind: 'denied' };
 }
 
+/** Options of `createEvaluatorOracle`. */
+export interface EvaluatorOracleOptions {
+  /** Share one evaluation among resources the policies treat alike (default true; false evaluates every question, for tests). */
+  readonly shareByResourceClass?: boolean;
+}
+
 /**
  * Creates an oracle over the evaluation engine: each principal's identity policies (its own, its
  * groups'), permissions boundary, the organisation's SCPs and RCPs, and the target's resource
@@ -238,7 +244,8 @@ function classify(r: EvaluationResult): AccessAnswer {
  * Principals the snapshot does not hold (other accounts) are given unknown identity policies: an
  * allow-everything stand-in, so only the resource side decides.
  */
-export function createEvaluatorOracle(snapshot: Snapshot): AccessOracle {
+export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOracleOptions = {}): AccessOracle {
+  const noClassShare = options.shareByResourceClass === false;
   const cat = getCatalog();
   const docs = new Map<string, PolicyDocument>();
   const entries = new Map<string, PrincipalEntry>();
@@ -391,25 +398,21 @@ export function createEvaluatorOracle(snapshot: Snapshot): AccessOracle {
   const contexts = new Map<string, { context: RequestContext; derivedKeys: { [key: string]: ContextValue } }>();
   const prefixCache = new Map<string, readonly string[] | null>();
   const independentCache = new Map<string, boolean>();
-  const uniformAnswers = new Map<string, AccessAnswer>();
-  const uniformCache = new Map<string, boolean>();
-  /** True when every identity, boundary, SCP and RCP statement covering `action` has `Resource: "*"` only. */
-  const uniformFor = (principal: string, action: string): boolean => {
-    const entry = entries.get(principal);
-    const id = cat.actionId(action);
-    if (entry === undefined || id === undefined) return false;
-    const key = `${principal}\u0000${id}`;
-    let v = uniformCache.get(key);
-    if (v === undefined) {
-      const list: PolicyDocument[] = entry.identity.map((k) => docs.get(k)!);
-      const b = entry.boundary === undefined ? undefined : boundaryDoc(entry.boundary);
-      if (b !== undefined) list.push(b);
-      for (const level of scpLevels ?? []) list.push(...level.policies);
-      for (const level of rcpLevels ?? []) list.push(...level.policies);
-      v = list.every((d) => d.Statement.every((st) => !actionsOf(st).has(id) || (st.Resource !== undefined && st.Resource.length === 1 && st.Resource[0] === '*')));
-      uniformCache.set(key, v);
+  /** Per principal: the resource classifier of each action, and answers by resource class. */
+  const classifiers = new Map<string, Map<string, ResourceClassifier>>();
+  const classAnswers = new Map<string, Map<string, AccessAnswer>>();
+  const classifierFor = (principal: string, action: string, base: CompiledPolicySet): ResourceClassifier => {
+    let byAction = classifiers.get(principal);
+    if (byAction === undefined) {
+      byAction = new Map();
+      classifiers.set(principal, byAction);
     }
-    return v;
+    let c = byAction.get(action);
+    if (c === undefined) {
+      c = resourceClassifier(base, action);
+      byAction.set(action, c);
+    }
+    return c;
   };
   const stmtActions = new Map<PolicyStatement, ActionSet>();
   const actionsOf = (st: PolicyStatement): ActionSet => {
@@ -502,6 +505,17 @@ export function createEvaluatorOracle(snapshot: Snapshot): AccessOracle {
     },
   };
 
+  /** The request context of a principal toward a resource account, without given keys (shared: the engine only reads it). */
+  function contextOf(p: PrincipalInfo, principal: string, resourceAccount: string | undefined): { context: RequestContext; derivedKeys: { [key: string]: ContextValue } } {
+    const key = `${principal}\u0000${resourceAccount ?? ''}`;
+    let built = contexts.get(key);
+    if (built === undefined) {
+      built = buildContext(p, resourceAccount, undefined);
+      contexts.set(key, built);
+    }
+    return built;
+  }
+
   function answer(principal: string, action: string, resource: string, context: QuestionContext | undefined, res: CompiledPolicy | null): AccessAnswer {
     const base = compiledFor(principal);
     const compiled: CompiledPolicySet = res === null ? base : { ...base, resource: res };
@@ -517,19 +531,25 @@ export function createEvaluatorOracle(snapshot: Snapshot): AccessOracle {
     }
     const p = info;
     const resourceAccount = resolveResourceAccount({ principal, action, resource }, p);
-    // Without a resource policy, and when every statement that covers the action (identity,
-    // boundary, SCP, RCP) names `Resource: "*"`, the engine reads the resource only for its
-    // account: one evaluation answers for every resource of that account.
-    // The same holds with a resource policy that is identical text, names only accounts and no
-    // Resource (a role trust policy trusting the account): one evaluation per distinct text.
     const textId = res === null ? -1 : resourceTextId.get(res);
-    if (textId !== undefined && uniformFor(principal, action)) {
+    if (textId !== undefined && !noClassShare) {
+      // The engine reads the resource only through the statements' Resource elements, its account
+      // and its type (see resourceClassifier); the resource policy is absent, or identical text
+      // that names only accounts and no Resource (a trust policy trusting the account): resources
+      // of one class get one evaluation.
+      const built = context === undefined ? contextOf(p, principal, resourceAccount) : buildContext(p, resourceAccount, context);
+      const cls = classifierFor(principal, action, base)(resource, built.context);
       const ctxKey = context === undefined ? '' : JSON.stringify(Object.entries(context).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
-      const key = `${principal}\u0000${action}\u0000${resourceAccount ?? ''}\u0000${ctxKey}\u0000${textId}`;
-      let a = uniformAnswers.get(key);
+      const key = `${action}\u0000${cls}\u0000${resourceAccount ?? ''}\u0000${ctxKey}\u0000${textId}`;
+      let memo = classAnswers.get(principal);
+      if (memo === undefined) {
+        memo = new Map();
+        classAnswers.set(principal, memo);
+      }
+      let a = memo.get(key);
       if (a === undefined) {
         a = evaluateAnswer(p, principal, action, resource, resourceAccount, context, compiled);
-        uniformAnswers.set(key, a);
+        memo.set(key, a);
       }
       return a;
     }
@@ -547,15 +567,8 @@ export function createEvaluatorOracle(snapshot: Snapshot): AccessOracle {
   ): AccessAnswer {
     const ask = (extra?: QuestionContext): EvaluationResult => {
       let built: { context: RequestContext; derivedKeys: { [key: string]: ContextValue } } | undefined;
-      if (extra === undefined && context === undefined) {
-        // INVARIANT: the engine only reads the context, so one per (principal, resource account) is shared.
-        const key = `${principal}\u0000${resourceAccount ?? ''}`;
-        built = contexts.get(key);
-        if (built === undefined) {
-          built = buildContext(p, resourceAccount, undefined);
-          contexts.set(key, built);
-        }
-      } else built = buildContext(p, resourceAccount, extra ? { ...context, ...extra } : context);
+      if (extra === undefined && context === undefined) built = contextOf(p, principal, resourceAccount);
+      else built = buildContext(p, resourceAccount, extra ? { ...context, ...extra } : context);
       return evaluatePrepared(compiled, { principal: p, action, resource, resourceAccount, context: built.context, derivedKeys: built.derivedKeys });
     };
     const first = ask();
