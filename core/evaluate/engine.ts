@@ -303,7 +303,8 @@ export function resourceClassifier(compiled: CompiledPolicySet, action: string):
     for (const policy of policies ?? []) {
       for (const st of policy.statements) {
         if (st.actions === null || matchesActions(st.actions, lower, service) === st.actions.not) continue;
-        if (st.resources !== null) elements.push(st.resources);
+        // A `*` pattern matches every resource: such an element (Resource or NotResource) tells no resource apart.
+        if (st.resources !== null && !st.resources.patterns.some((x) => x.source === '*')) elements.push(st.resources);
       }
     }
   };

@@ -6,7 +6,8 @@ import { ADMIN_NODE } from '../model/graph';
 import type { PolicyDocument, PolicyPrincipal } from '../model/policy';
 import type { Group, ManagedPolicy, Role, Snapshot, User } from '../model/snapshot';
 import { getCatalog } from '../catalog/catalog';
-import { createEvaluatorOracle, grantsEverything, groupMemberArn, identityDocuments, type AccessAnswer, type AccessOracle, type QuestionContext } from './oracle';
+import { accountOnlyPolicyText, createEvaluatorOracle, grantsEverything, groupMemberArn, identityDocuments, type AccessAnswer, type AccessOracle, type QuestionContext } from './oracle';
+import { CONDITIONAL_HOP, HOP } from './paths';
 import { RULES_BY_ID, pathfindingIdOf, type EscalationRule } from './rules';
 
 /** Options of `buildEscalationGraph`. */
@@ -146,49 +147,42 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   for (const sp of snapshot.identityProviders.saml) addNode(sp.arn, 'saml-provider');
   for (const op of snapshot.identityProviders.oidc) addNode(op.arn, 'oidc-provider');
 
-  /** Callers whose hops that are conditional cannot shorten their own path (see addEdge). */
-  const dominated = new Set<string>();
-  const firstAdminHop = new Set<string>();
-  const addEdge = (
-    from: string,
-    to: string,
-    r: EscalationRule,
-    answer: AccessAnswer,
-    extra: { prerequisites?: readonly string[]; permissions?: readonly string[]; target?: string } = {},
-  ): GraphEdge | undefined => {
+  type Extra = { prerequisites?: readonly string[]; permissions?: readonly string[]; target?: string };
+  /** The hop `from` → `to` by rule `r`, not yet in the graph; undefined when denied. */
+  const makeEdge = (from: string, to: string, r: EscalationRule, answer: AccessAnswer, extra: Extra = {}): GraphEdge | undefined => {
     if (answer.kind === 'denied' || from === to) return undefined;
-    // INVARIANT (paths.ts costs): a caller whose first hop to admin is conditional is at distance
-    // at most CONDITIONAL_HOP; a later conditional hop from it to admin ties and is never chosen,
-    // and one to a node other than a full administrator costs more. Neither can change any path,
-    // so neither is kept (this removes the conditional fan-out of broad MFA-conditional callers).
-    const conditional = answer.kind === 'conditional' || (extra.prerequisites ?? []).length > 0;
-    if (conditional && dominated.has(from) && (to === ADMIN_NODE || !fullAdmins.has(to))) return undefined;
     const prerequisites = [...(extra.prerequisites ?? [])];
     if (answer.kind === 'conditional') prerequisites.push(`a request context that satisfies the conditions on ${answer.missingKeys.map((k) => `\`${k}\``).join(', ')}`);
-    const permissions = extra.permissions ?? r.permissions;
     const unique = [...new Set(prerequisites)];
-    prerequisites.length = 0;
-    prerequisites.push(...unique);
-    const key = `${from}\u0000${to}\u0000${r.id}\u0000${extra.target ?? ''}`;
-    const old = edgeByKey.get(key);
-    if (old !== undefined) return old;
-    const edge: GraphEdge = {
+    return {
       from,
       to,
       method: r.id,
       pathfindingId: pathfindingIdOf(r),
-      permissions,
-      conditional: prerequisites.length > 0,
-      prerequisites,
+      permissions: extra.permissions ?? r.permissions,
+      conditional: unique.length > 0,
+      prerequisites: unique,
       ...(extra.target === undefined ? {} : { target: extra.target }),
     };
+  };
+  /** Puts a hop in the graph (once per caller, target, method and via). */
+  const register = (edge: GraphEdge): GraphEdge => {
+    const key = `${edge.from}\u0000${edge.to}\u0000${edge.method}\u0000${edge.target ?? ''}`;
+    const old = edgeByKey.get(key);
+    if (old !== undefined) return old;
     edgeByKey.set(key, edge);
     edges.push(edge);
     return edge;
   };
+  const addEdge = (from: string, to: string, r: EscalationRule, answer: AccessAnswer, extra: Extra = {}): GraphEdge | undefined => {
+    const e = makeEdge(from, to, r, answer, extra);
+    return e === undefined ? undefined : register(e);
+  };
+  const costOf = (e: GraphEdge): number => (e.conditional ? CONDITIONAL_HOP : HOP);
 
   /** The ARNs of `sorted` the caller's identity policies may allow `action` on (prefix pre-filter). */
   const candidates = (p: string, action: string, sorted: readonly string[]): readonly string[] => {
+    if (!oracle.mayAllow(p, action)) return [];
     const prefixes = oracle.resourcePrefixes?.(p, action) ?? null;
     if (prefixes === null) return sorted;
     const out = new Set<string>();
@@ -202,14 +196,73 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       }
       for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.add(sorted[i]!);
     }
-    return [...out];
+    return [...out].sort();
+  };
+  /** Per action, per caller: its resource prefixes (undefined: not allowed at all). Nested maps: no key strings. */
+  const prefixCache = new Map<string, Map<string, readonly string[] | null | undefined>>();
+  const prefixesOf = (p: string, action: string): readonly string[] | null | undefined => {
+    let byCaller = prefixCache.get(action);
+    if (byCaller === undefined) {
+      byCaller = new Map();
+      prefixCache.set(action, byCaller);
+    }
+    if (byCaller.has(p)) return byCaller.get(p);
+    const v = oracle.mayAllow(p, action) ? (oracle.resourcePrefixes?.(p, action) ?? null) : undefined;
+    byCaller.set(p, v);
+    return v;
   };
   const prefixAllows = (p: string, action: string, resource: string): boolean => {
-    const prefixes = oracle.resourcePrefixes?.(p, action) ?? null;
-    return prefixes === null || prefixes.some((x) => resource.startsWith(x));
+    const prefixes = prefixesOf(p, action);
+    return prefixes === null || (prefixes !== undefined && prefixes.some((x) => resource.startsWith(x)));
   };
-  const ask = (p: string, action: string, resource: string, context?: QuestionContext): AccessAnswer =>
-    oracle.mayAllow(p, action) && prefixAllows(p, action, resource) ? oracle.can(p, action, resource, context) : DENIED;
+  /**
+   * Per IAM action, per caller whose policies treat every resource alike (oracle.resourceIndependent),
+   * per resource account: the one answer. IAM resources have no resource-based policies and no
+   * RCP governs IAM, so nothing else tells two IAM resources of one account apart.
+   */
+  const uniformAnswers = new Map<string, Map<string, AccessAnswer | null>>();
+  const uniformAnswer = (p: string, action: string, resource: string, context?: QuestionContext): AccessAnswer | undefined => {
+    if (!action.startsWith('iam:') || !resource.startsWith(`arn:${partition}:iam::`)) return undefined;
+    const acct = accountOf(resource) ?? '';
+    // The contexts the graph gives are fixed per action (the admin policy's ARN): part of the key.
+    const actionKey = context === undefined ? action : `${action}\u0000${JSON.stringify(context)}`;
+    let byCaller = uniformAnswers.get(actionKey);
+    if (byCaller === undefined) {
+      byCaller = new Map();
+      uniformAnswers.set(actionKey, byCaller);
+    }
+    const key = acct === account ? p : `${p}\u0000${acct}`;
+    let a = byCaller.get(key);
+    if (a === undefined) {
+      a = oracle.resourceIndependent?.(p, action) === true ? oracle.can(p, action, resource, context) : null;
+      byCaller.set(key, a);
+    }
+    return a ?? undefined;
+  };
+  /** Answers without context per action, caller and resource: the same policy or group is asked about for many targets. */
+  const asked = new Map<string, Map<string, Map<string, AccessAnswer>>>();
+  const ask = (p: string, action: string, resource: string, context?: QuestionContext): AccessAnswer => {
+    if (!prefixAllows(p, action, resource)) return DENIED;
+    const uniform = uniformAnswer(p, action, resource, context);
+    if (uniform !== undefined) return uniform;
+    if (context !== undefined) return oracle.can(p, action, resource, context);
+    let byCaller = asked.get(action);
+    if (byCaller === undefined) {
+      byCaller = new Map();
+      asked.set(action, byCaller);
+    }
+    let byResource = byCaller.get(p);
+    if (byResource === undefined) {
+      byResource = new Map();
+      byCaller.set(p, byResource);
+    }
+    let a = byResource.get(resource);
+    if (a === undefined) {
+      a = oracle.can(p, action, resource);
+      byResource.set(resource, a);
+    }
+    return a;
+  };
   // Service permissions are asked on the resources the action is authorised on (AWS Service
   // Authorization Reference, "Resource types" column: every required type), named as a new
   // resource the caller would create, and on `*`; the better answer counts.
@@ -262,7 +315,16 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   };
 
   // Entity lookups.
+  const attachedCache = new Map<string, ManagedPolicy[]>();
   const managedAttached = (t: User | Role): ManagedPolicy[] => {
+    let list = attachedCache.get(t.arn);
+    if (list === undefined) {
+      list = customerAttached(t);
+      attachedCache.set(t.arn, list);
+    }
+    return list;
+  };
+  const customerAttached = (t: User | Role): ManagedPolicy[] => {
     const arns = new Set(t.attachedPolicies.map((a) => a.arn));
     if (t.kind === 'user') {
       for (const g of snapshot.groupsOfUser.get(t.arn) ?? []) {
@@ -277,22 +339,37 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     }
     return out;
   };
+  const boundaryCache = new Map<string, boolean>();
   const boundaryAllowsAll = (t: User | Role): boolean => {
     if (t.permissionsBoundary === undefined) return true;
-    const b = snapshot.byArn.get(t.permissionsBoundary.arn);
-    return b?.kind === 'policy' ? grantsEverything([b.defaultDocument.document]) : true;
+    let v = boundaryCache.get(t.arn);
+    if (v === undefined) {
+      const b = snapshot.byArn.get(t.permissionsBoundary.arn);
+      v = b?.kind === 'policy' ? grantsEverything([b.defaultDocument.document]) : true;
+      boundaryCache.set(t.arn, v);
+    }
+    return v;
+  };
+  /** Policies with a non-default version that allows everything (SetDefaultPolicyVersion makes it apply). */
+  const broaderCache = new Map<string, boolean>();
+  const hasBroaderVersion = (mp: ManagedPolicy): boolean => {
+    let v = broaderCache.get(mp.arn);
+    if (v === undefined) {
+      v = mp.versions.some((x) => !x.isDefault && x.policy !== undefined && grantsEverything([x.policy.document]));
+      broaderCache.set(mp.arn, v);
+    }
+    return v;
   };
   const grantPerms = ['iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:PutGroupPolicy', 'iam:AttachGroupPolicy', 'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:DeleteUserPermissionsBoundary', 'iam:DeleteRolePermissionsBoundary', 'iam:PutUserPermissionsBoundary', 'iam:PutRolePermissionsBoundary'];
-  const mayGrant = (p: string): boolean => grantPerms.some((a) => oracle.mayAllow(p, a));
-  /**
-   * True when every hop of dominated caller `p` by `action` on this account's users or roles would
-   * be conditional or denied, hence dropped (see addEdge): its identity side treats every resource
-   * alike, and IAM users and roles have no resource policies, so one question answers for all.
-   */
-  const noUnconditionalHop = (p: string, action: string, probe: string): boolean =>
-    dominated.has(p) && oracle.resourceIndependent?.(p, action) === true && oracle.can(p, action, probe).kind !== 'allowed';
-  const probeUser = `arn:${partition}:iam::${account}:user/ariadne-probe`;
-  const probeRole = `arn:${partition}:iam::${account}:role/ariadne-probe`;
+  const grantCallers = new Map<string, boolean>();
+  const mayGrant = (p: string): boolean => {
+    let v = grantCallers.get(p);
+    if (v === undefined) {
+      v = grantPerms.some((a) => oracle.mayAllow(p, a));
+      grantCallers.set(p, v);
+    }
+    return v;
+  };
 
   /**
    * The ways caller `p` can make `t` an administrator in IAM: AWS "AttachUserPolicy" /
@@ -326,8 +403,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       for (const mp of managedAttached(t)) {
         const cpv = rule('iam.create-policy-version');
         raw.push({ rule: cpv, answer: ask(p, 'iam:CreatePolicyVersion', mp.arn), permissions: cpv.permissions, target: mp.arn });
-        const broader = mp.versions.some((v) => !v.isDefault && v.policy !== undefined && grantsEverything([v.policy.document]));
-        if (broader) {
+        if (hasBroaderVersion(mp)) {
           const sdv = rule('iam.set-default-policy-version');
           raw.push({ rule: sdv, answer: ask(p, 'iam:SetDefaultPolicyVersion', mp.arn), permissions: sdv.permissions, target: mp.arn });
         }
@@ -378,13 +454,6 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     }
   }
 
-  // Callers whose first hop to admin (from step 1) is conditional: see addEdge.
-  for (const e of edges) {
-    if (e.to !== ADMIN_NODE || firstAdminHop.has(e.from)) continue;
-    firstAdminHop.add(e.from);
-    if (e.conditional) dominated.add(e.from);
-  }
-
   // 2. Groups as carriers: a group whose policies allow everything makes its members admins.
   const adminGroups = new Set<string>();
   for (const g of snapshot.groups) {
@@ -412,7 +481,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   }
   const groupArns = sortedArns(snapshot.groups);
   for (const u of snapshot.users) {
-    if (fullAdmins.has(u.arn) || !oracle.mayAllow(u.arn, 'iam:AddUserToGroup')) continue;
+    if (fullAdmins.has(u.arn)) continue;
     const member = new Set(snapshot.groupsOfUser.get(u.arn) ?? []);
     for (const g of candidates(u.arn, 'iam:AddUserToGroup', groupArns)) {
       if (member.has(g)) continue;
@@ -429,91 +498,47 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       }
     }
   }
+  /** The cost of each caller's best hop straight to admin so far. */
+  const adminHop = new Map<string, number>();
+  for (const e of edges) if (e.to === ADMIN_NODE) adminHop.set(e.from, Math.min(adminHop.get(e.from) ?? Infinity, costOf(e)));
   // INVARIANT: an admin's outgoing hops cannot shorten any path (it is already at distance 0 or
   // one unconditional hop from admin), so they are not computed.
-  const skip = new Set([...fullAdmins, ...shadowAdmins]);
-  // A caller that gets one unconditional hop to admin by making a principal it reaches an
-  // administrator (grant + reach) is as close to admin as a non-admin can be: its other hops
-  // cannot shorten any path, so they are not computed (the caller joins `skip`).
-  const comboId = (grant: string, via: string): string => {
-    // iam-015 / iam-018 name iam:CreateAccessKey; rotating a key (delete + create) is the same hop.
-    const id = `${grant}+${via === 'iam.rotate-access-key' ? 'iam.create-access-key' : via}`;
-    return RULES_BY_ID.has(id) ? id : 'grant+reach';
-  };
-  const addCombos = (to: User | Role, reachEdge: GraphEdge): void => {
-    const from = reachEdge.from;
-    // Every combination over a conditional reach is conditional: dominated (see addEdge).
-    if (reachEdge.conditional && dominated.has(from)) return;
-    const via = reachEdge.method;
-    const viaRule = rule(via);
-    const reachAnswer: AccessAnswer = reachEdge.conditional ? { kind: 'conditional', missingKeys: [] } : ALLOWED;
-    for (const g of grantsOn(from, to)) {
-      const r = rule(comboId(g.rule.id, via));
-      const answer = both(g.answer, reachAnswer);
-      const e = addEdge(from, ADMIN_NODE, r, answer.kind === 'conditional' && answer.missingKeys.length === 0 ? ALLOWED : answer, {
-        permissions: [...new Set([...g.permissions, ...viaRule.permissions])],
-        target: g.target ?? to.arn,
-        prerequisites: reachEdge.prerequisites,
-      });
-      if (e !== undefined && !e.conditional) skip.add(from);
-    }
-  };
+  const settledEarly = (p: string): boolean => fullAdmins.has(p) || shadowAdmins.has(p) || adminHop.get(p) === HOP;
 
-  // 3. Reaching other principals.
-  const reach: { to: User | Role; edge: GraphEdge }[] = [];
-  const reached = (to: User | Role, edge: GraphEdge | undefined): void => {
-    if (edge !== undefined) reach.push({ to, edge });
-  };
+  // 3. Trust policies: who may assume each role (AWS "Cross-account policy evaluation logic" / "How
+  // IAM roles differ from resource-based policies": the caller's identity policies must allow
+  // sts:AssumeRole on the role and the trust policy must allow the caller; in the same account a
+  // trust policy that names the principal itself is enough; the engine applies both).
   const credentials = parseCredentialReport(snapshot.credentialReport);
   const assumeIds = ['sts:AssumeRole'].map((a) => cat.actionId(a)).filter((x): x is number => x !== undefined);
   const samlIds = ['sts:AssumeRoleWithSAML'].map((a) => cat.actionId(a)).filter((x): x is number => x !== undefined);
   const webIds = ['sts:AssumeRoleWithWebIdentity'].map((a) => cat.actionId(a)).filter((x): x is number => x !== undefined);
   const serviceRoles = new Map<string, { role: Role; answer: AccessAnswer }[]>();
+  const servicesOfRole = new Map<string, string[]>();
   const roleArns = sortedArns(snapshot.roles);
   const userArns = sortedArns(snapshot.users);
   const roleByArn = new Map(snapshot.roles.map((r) => [r.arn, r]));
   const userByArn = new Map(snapshot.users.map((u) => [u.arn, u]));
-  /** Trust principals of each role for sts:AssumeRole, and indexes from callers to roles. */
+  const principalByArn = new Map(principals.map((p) => [p.arn, p]));
   const trustOf = new Map<string, TrustPrincipals>();
-  const namedIn = new Map<string, Role[]>();
-  const openRoles: Role[] = [];
-
-  /** Roles whose trust policy is only "Allow sts:AssumeRole to this account's root", unconditionally. */
-  const plainTrust = new Set<string>();
-  for (const role of snapshot.roles) {
-    const doc = role.trustPolicy?.document;
-    const root = `arn:${partition}:iam::${accountOf(role.arn) ?? ''}:root`;
-    const plain =
-      doc !== undefined &&
-      doc.Statement.length > 0 &&
-      doc.Statement.every((st) => {
-        if (st.Effect !== 'Allow' || st.Condition !== undefined || st.Action === undefined || st.Principal === undefined || st.Principal === '*') return false;
-        if (!st.Action.every((a) => a.toLowerCase() === 'sts:assumerole')) return false;
-        const entries = Object.entries(st.Principal);
-        return entries.length === 1 && entries[0]![0] === 'AWS' && entries[0]![1].every((v) => v === root || v === accountOf(role.arn));
-      });
-    if (plain) plainTrust.add(role.arn);
-  }
-
+  /** Per role: the text its trust policy shares with other roles that are treated alike, if any. */
+  const trustText = new Map<string, string>();
   for (const role of snapshot.roles) {
     const doc = role.trustPolicy?.document;
     const tp = trustPrincipals(doc, assumeIds);
     trustOf.set(role.arn, tp);
+    if (doc !== undefined) {
+      const text = accountOnlyPolicyText(doc);
+      if (text !== undefined) trustText.set(role.arn, text);
+    }
     const externals = new Set<string>();
     for (const v of tp.aws) {
       if (isAccountRoot(v)) {
         const acct = accountOf(v)!;
         if (acct !== account) externals.add(`arn:${partition}:iam::${acct}:root`);
-      } else if (principalArns.has(v)) {
-        const list = namedIn.get(v) ?? [];
-        list.push(role);
-        namedIn.set(v, list);
-      } else externals.add(v);
+      } else if (!principalArns.has(v)) externals.add(v);
     }
-    if (tp.anyone) {
-      openRoles.push(role);
-      externals.add('*');
-    }
+    if (tp.anyone) externals.add('*');
     for (const x of externals) {
       // Any principal of another account: its identity policies are not in the snapshot, so the
       // hop also needs them to allow sts:AssumeRole on the role.
@@ -541,6 +566,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
           const list = serviceRoles.get(f) ?? [];
           list.push({ role, answer: a });
           serviceRoles.set(f, list);
+          servicesOfRole.set(role.arn, [...(servicesOfRole.get(role.arn) ?? []), f]);
         }
         addNode(f, f.includes(':saml-provider/') ? 'saml-provider' : f.includes(':oidc-provider/') ? 'oidc-provider' : 'external');
         addEdge(f, role.arn, rule(ruleId), a);
@@ -557,109 +583,14 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       const list = serviceRoles.get(s) ?? [];
       list.push({ role, answer: a });
       serviceRoles.set(s, list);
+      servicesOfRole.set(role.arn, [...(servicesOfRole.get(role.arn) ?? []), s]);
     }
   }
 
-  // sts:AssumeRole: AWS "Cross-account policy evaluation logic" / "How IAM roles differ from
-  // resource-based policies": the caller's identity policies must allow sts:AssumeRole on the role
-  // and the trust policy must allow the caller (in the same account, a trust policy that names the
-  // principal itself is enough). The engine applies both, with SCPs and boundaries.
-  // Callers are found from the trust side (named principals, the account, anyone) and checked
-  // against their own policies. Hops are computed now for callers that could also change the
-  // role's policies (grant + reach), and for the others only toward roles from which admin is
-  // reachable (the fixpoint below), which keeps the graph to the hops that matter for paths.
-  const principalByArn = new Map(principals.map((p) => [p.arn, p]));
-  const byAccount = new Map<string, (User | Role)[]>();
-  for (const p of principals) {
-    const acct = accountOf(p.arn) ?? '';
-    const list = byAccount.get(acct);
-    if (list) list.push(p);
-    else byAccount.set(acct, [p]);
-  }
-  const plainAnswers = new Map<string, AccessAnswer>();
-  const assumeInto = (role: Role, eager: boolean): void => {
-    const tp = trustOf.get(role.arn)!;
-    const callers = new Set<User | Role>();
-    for (const v of tp.aws) {
-      const named = principalByArn.get(v);
-      if (named !== undefined) callers.add(named);
-      else if (isAccountRoot(v)) {
-        for (const p of byAccount.get(accountOf(v)!) ?? []) {
-          if (oracle.mayAllow(p.arn, 'sts:AssumeRole') && prefixAllows(p.arn, 'sts:AssumeRole', role.arn)) callers.add(p);
-        }
-      }
-    }
-    if (tp.anyone) for (const p of principals) callers.add(p);
-    for (const p of callers) {
-      if (p.arn === role.arn || skip.has(p.arn) || mayGrant(p.arn) !== eager) continue;
-      // A role whose trust only names this account, without conditions, and a caller whose
-      // policies treat every role alike: one question answers for all such roles.
-      let a: AccessAnswer | undefined;
-      const uniform = plainTrust.has(role.arn) && accountOf(role.arn) === accountOf(p.arn) && oracle.resourceIndependent?.(p.arn, 'sts:AssumeRole') === true;
-      if (uniform) a = plainAnswers.get(p.arn);
-      if (a === undefined) {
-        a = oracle.can(p.arn, 'sts:AssumeRole', role.arn);
-        if (uniform) plainAnswers.set(p.arn, a);
-      }
-      reached(role, addEdge(p.arn, role.arn, rule('sts.assume-role'), a));
-    }
-  };
-  for (const role of snapshot.roles) assumeInto(role, true);
+  const serviceTrust = new Map<string, AccessAnswer>();
+  for (const [s, list] of serviceRoles) for (const { role, answer } of list) serviceTrust.set(`${s}\u0000${role.arn}`, answer);
 
-  // iam:UpdateAssumeRolePolicy on a role: rewrite its trust to name the caller, then assume it.
-  for (const p of principals) {
-    if (skip.has(p.arn) || !oracle.mayAllow(p.arn, 'iam:UpdateAssumeRolePolicy') || noUnconditionalHop(p.arn, 'iam:UpdateAssumeRolePolicy', probeRole)) continue;
-    for (const arn of candidates(p.arn, 'iam:UpdateAssumeRolePolicy', roleArns)) {
-      if (arn === p.arn || isServiceLinked(arn)) continue;
-      const a = oracle.can(p.arn, 'iam:UpdateAssumeRolePolicy', arn);
-      const e = addEdge(p.arn, arn, rule('iam.update-assume-role-policy'), a);
-      reached(roleByArn.get(arn)!, e);
-      if (e !== undefined && !fullAdmins.has(arn)) addCombos(roleByArn.get(arn)!, e);
-      if (skip.has(p.arn)) break;
-    }
-  }
-
-  // Credentials of other users: access keys and console passwords.
-  for (const p of principals) {
-    if (skip.has(p.arn)) continue;
-    if (oracle.mayAllow(p.arn, 'iam:CreateAccessKey') && !noUnconditionalHop(p.arn, 'iam:CreateAccessKey', probeUser)) {
-      for (const arn of candidates(p.arn, 'iam:CreateAccessKey', userArns)) {
-        if (skip.has(p.arn)) break;
-        if (arn === p.arn) continue;
-        const u = userByArn.get(arn)!;
-        const state = credentials?.get(arn);
-        const a = oracle.can(p.arn, 'iam:CreateAccessKey', arn);
-        if (a.kind === 'denied') continue;
-        // AWS "Manage access keys for IAM users": a user has at most two access keys.
-        const del = ask(p.arn, 'iam:DeleteAccessKey', arn);
-        let e: GraphEdge | undefined;
-        if (state !== undefined && state.activeKeys < 2) e = addEdge(p.arn, arn, rule('iam.create-access-key'), a);
-        else if (del.kind !== 'denied') e = addEdge(p.arn, arn, rule('iam.rotate-access-key'), both(a, del));
-        else if (state === undefined) e = addEdge(p.arn, arn, rule('iam.create-access-key'), a, { prerequisites: ['the user has fewer than two access keys'] });
-        reached(u, e);
-        if (e !== undefined && !fullAdmins.has(arn)) addCombos(u, e);
-      }
-    }
-    for (const [action, ruleId, wantPassword, pre] of [
-      ['iam:CreateLoginProfile', 'iam.create-login-profile', false, 'the user has no console password yet'],
-      ['iam:UpdateLoginProfile', 'iam.update-login-profile', true, 'the user has a console password'],
-    ] as const) {
-      if (!oracle.mayAllow(p.arn, action) || noUnconditionalHop(p.arn, action, probeUser)) continue;
-      for (const arn of candidates(p.arn, action, userArns)) {
-        if (skip.has(p.arn)) break;
-        if (arn === p.arn) continue;
-        const state = credentials?.get(arn);
-        if (state !== undefined && state.password !== wantPassword) continue;
-        const a = oracle.can(p.arn, action, arn);
-        reached(userByArn.get(arn)!, addEdge(p.arn, arn, rule(ruleId), a, state === undefined ? { prerequisites: [pre] } : {}));
-      }
-    }
-  }
-
-  // 4. Compute that runs as a role: new (iam:PassRole) and existing. These hops fan out (every
-  // principal with, say, lambda:UpdateFunctionCode × every role Lambda may assume), so a hop is
-  // kept only toward a role from which admin is reachable (found by a fixpoint: a new hop can
-  // make more roles useful), or when the caller can also make the role an administrator.
+  // 4. Compute that runs as a role: new (iam:PassRole) and existing.
   const hasProfile = (role: Role): boolean => (snapshot.instanceProfilesOfRole.get(role.arn) ?? role.instanceProfileArns).length > 0;
   const passRules = [...RULES_BY_ID.values()].filter((x) => x.kind === 'pass-role' || x.kind === 'existing');
   interface Launcher {
@@ -668,10 +599,13 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     readonly service: string;
     readonly answer: AccessAnswer;
     readonly passCache: Map<string, AccessAnswer>;
+    /** The least a hop of this launcher can cost (a prerequisite or a condition makes it conditional). */
+    readonly minCost: number;
   }
   const launchers: Launcher[] = [];
+  const launchersOf = new Map<string, Launcher[]>();
   for (const p of principals) {
-    if (skip.has(p.arn)) continue;
+    if (settledEarly(p.arn)) continue;
     const canPass = oracle.mayAllow(p.arn, 'iam:PassRole');
     const passCache = new Map<string, AccessAnswer>();
     for (const r of passRules) {
@@ -680,9 +614,15 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       if (!perms.every((a) => oracle.mayAllow(p.arn, a))) continue;
       const svc = askAll(p.arn, perms);
       if (svc.kind === 'denied') continue;
-      // Every hop of this launcher would be conditional: dominated (see addEdge).
-      if (dominated.has(p.arn) && (svc.kind === 'conditional' || (r.prerequisites ?? []).length > 0)) continue;
-      for (const service of r.services ?? []) if (serviceRoles.has(service)) launchers.push({ p, rule: r, service, answer: svc, passCache });
+      const minCost = svc.kind === 'conditional' || (r.prerequisites ?? []).length > 0 ? CONDITIONAL_HOP : HOP;
+      for (const service of r.services ?? []) {
+        if (!serviceRoles.has(service)) continue;
+        const l: Launcher = { p, rule: r, service, answer: svc, passCache, minCost };
+        launchers.push(l);
+        const list = launchersOf.get(p.arn);
+        if (list) list.push(l);
+        else launchersOf.set(p.arn, [l]);
+      }
     }
   }
   /** The hop of launcher `l` to `role`, evaluated (iam:PassRole on the role's ARN where the rule passes one). */
@@ -696,63 +636,348 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       const ck = `${role.arn}\u0000${l.service}`;
       let pa = l.passCache.get(ck);
       if (pa === undefined) {
-        pa = oracle.can(l.p.arn, 'iam:PassRole', role.arn, { 'iam:PassedToService': l.service });
+        pa = prefixAllows(l.p.arn, 'iam:PassRole', role.arn) ? oracle.can(l.p.arn, 'iam:PassRole', role.arn, { 'iam:PassedToService': l.service }) : DENIED;
         l.passCache.set(ck, pa);
       }
       a = both(a, pa);
     }
     return { answer: a, prerequisites };
   };
-  // Grant + launch: the caller can make the role an administrator and run code as it.
-  for (const l of launchers) {
-    if (!mayGrant(l.p.arn)) continue;
-    for (const { role, answer: trust } of serviceRoles.get(l.service) ?? []) {
-      if (role.arn === l.p.arn || fullAdmins.has(role.arn)) continue;
-      const grants = grantsOn(l.p.arn, role);
-      if (grants.length === 0) continue;
-      const h = launch(l, role, trust);
-      if (h.answer.kind === 'denied') continue;
-      for (const g of grants) {
-        addEdge(l.p.arn, ADMIN_NODE, rule('grant+reach'), both(g.answer, h.answer), {
-          permissions: [...new Set([...g.permissions, ...l.rule.permissions])],
-          target: g.target ?? role.arn,
-          prerequisites: h.prerequisites,
-        });
+
+  // Hops from a caller to one principal, not yet in the graph (each AWS rule cited where asked).
+  /** sts:AssumeRole on the role (identity side and trust policy, both by the engine). */
+  const trustedAccounts = new Map<string, Set<string>>();
+  for (const role of snapshot.roles) trustedAccounts.set(role.arn, new Set([...trustOf.get(role.arn)!.aws].filter(isAccountRoot).map((v) => accountOf(v)!)));
+  /** Per caller that treats every role alike, per trust text: the answer (see intoRole's doneUniform). */
+  const assumeByText = new Map<string, Map<string, AccessAnswer>>();
+  const assumeHop = (p: string, role: Role): GraphEdge | undefined => {
+    const tp = trustOf.get(role.arn)!;
+    const named = tp.aws.has(p);
+    if (!named && !tp.anyone && !trustedAccounts.get(role.arn)!.has(accountOf(p) ?? '')) return undefined;
+    if (!named && !prefixAllows(p, 'sts:AssumeRole', role.arn)) return undefined;
+    const text = named ? undefined : trustText.get(role.arn);
+    let a: AccessAnswer | undefined;
+    if (text !== undefined && oracle.resourceIndependent?.(p, 'sts:AssumeRole') === true) {
+      let byText = assumeByText.get(p);
+      if (byText === undefined) {
+        byText = new Map();
+        assumeByText.set(p, byText);
+      }
+      a = byText.get(text);
+      if (a === undefined) {
+        a = oracle.can(p, 'sts:AssumeRole', role.arn);
+        byText.set(text, a);
+      }
+    } else a = oracle.can(p, 'sts:AssumeRole', role.arn);
+    return makeEdge(p, role.arn, rule('sts.assume-role'), a);
+  };
+  /** iam:UpdateAssumeRolePolicy on a role: rewrite its trust to name the caller, then assume it. */
+  const updateTrustHop = (p: string, role: Role): GraphEdge | undefined =>
+    isServiceLinked(role.arn) ? undefined : makeEdge(p, role.arn, rule('iam.update-assume-role-policy'), ask(p, 'iam:UpdateAssumeRolePolicy', role.arn));
+  /** Credentials of another user: a new access key (AWS "Manage access keys for IAM users": at most two per user). */
+  const accessKeyHop = (p: string, u: User): GraphEdge | undefined => {
+    const a = ask(p, 'iam:CreateAccessKey', u.arn);
+    if (a.kind === 'denied') return undefined;
+    const state = credentials?.get(u.arn);
+    if (state !== undefined && state.activeKeys < 2) return makeEdge(p, u.arn, rule('iam.create-access-key'), a);
+    const del = ask(p, 'iam:DeleteAccessKey', u.arn);
+    if (del.kind !== 'denied') return makeEdge(p, u.arn, rule('iam.rotate-access-key'), both(a, del));
+    if (state === undefined) return makeEdge(p, u.arn, rule('iam.create-access-key'), a, { prerequisites: ['the user has fewer than two access keys'] });
+    return undefined;
+  };
+  const LOGIN = [
+    ['iam:CreateLoginProfile', 'iam.create-login-profile', false, 'the user has no console password yet'],
+    ['iam:UpdateLoginProfile', 'iam.update-login-profile', true, 'the user has a console password'],
+  ] as const;
+  /** A console password for another user: set a first one, or change the existing one. */
+  const loginHop = (p: string, u: User, which: (typeof LOGIN)[number]): GraphEdge | undefined => {
+    const [action, ruleId, wantPassword, pre] = which;
+    const state = credentials?.get(u.arn);
+    if (state !== undefined && state.password !== wantPassword) return undefined;
+    return makeEdge(p, u.arn, rule(ruleId), ask(p, action, u.arn), state === undefined ? { prerequisites: [pre] } : {});
+  };
+  /** Every one-hop way from `p` to principal `t` (for grant + reach). */
+  const hopsTo = (p: string, t: User | Role): GraphEdge[] => {
+    const out: (GraphEdge | undefined)[] = [];
+    if (t.kind === 'role') {
+      out.push(assumeHop(p, t), updateTrustHop(p, t));
+      for (const l of launchersOf.get(p) ?? []) {
+        for (const s of servicesOfRole.get(t.arn) ?? []) {
+          if (s !== l.service) continue;
+          const h = launch(l, t, serviceTrust.get(`${s}\u0000${t.arn}`)!);
+          out.push(makeEdge(p, t.arn, l.rule, h.answer, { prerequisites: h.prerequisites }));
+        }
+      }
+    } else {
+      out.push(accessKeyHop(p, t));
+      for (const which of LOGIN) out.push(loginHop(p, t, which));
+    }
+    return out.filter((e): e is GraphEdge => e !== undefined);
+  };
+
+  // 5. Grant + reach: make a principal one can reach an administrator, in one hop to admin.
+  const comboId = (grant: string, via: string): string => {
+    // iam-015 / iam-018 name iam:CreateAccessKey; rotating a key (delete + create) is the same hop.
+    const id = `${grant}+${via === 'iam.rotate-access-key' ? 'iam.create-access-key' : via}`;
+    return RULES_BY_ID.has(id) ? id : 'grant+reach';
+  };
+  /** Adds the caller's grant + reach hops to admin through `to`; only ones better than its best so far. */
+  const addCombos = (to: User | Role, reachEdge: GraphEdge): void => {
+    const from = reachEdge.from;
+    const via = reachEdge.method;
+    const viaRule = rule(via);
+    const reachAnswer: AccessAnswer = reachEdge.conditional ? { kind: 'conditional', missingKeys: [] } : ALLOWED;
+    for (const g of grantsOn(from, to)) {
+      const answer = both(g.answer, reachAnswer);
+      const e = makeEdge(from, ADMIN_NODE, rule(comboId(g.rule.id, via)), answer.kind === 'conditional' && answer.missingKeys.length === 0 ? ALLOWED : answer, {
+        permissions: [...new Set([...g.permissions, ...viaRule.permissions])],
+        target: g.target ?? to.arn,
+        prerequisites: reachEdge.prerequisites,
+      });
+      // INVARIANT (paths.ts costs): a hop to admin no cheaper than the caller's best one cannot change its path.
+      if (e === undefined || costOf(e) >= (adminHop.get(from) ?? Infinity)) continue;
+      register(e);
+      adminHop.set(from, costOf(e));
+    }
+  };
+  // The principals a caller may make administrators: found from its grant permissions' resources
+  // (prefix pre-filter), then reach is asked only of those.
+  const customerPolicyArns = sortedArns(snapshot.policies.filter((p) => !p.awsManaged));
+  const holders = new Map<string, string[]>();
+  const hold = (policy: string, principal: string): void => {
+    const list = holders.get(policy);
+    if (list) list.push(principal);
+    else holders.set(policy, [principal]);
+  };
+  for (const t of principals) for (const a of t.attachedPolicies) hold(a.arn, t.arn);
+  const membersOf = new Map<string, string[]>();
+  for (const u of snapshot.users) {
+    for (const g of snapshot.groupsOfUser.get(u.arn) ?? []) {
+      const list = membersOf.get(g);
+      if (list) list.push(u.arn);
+      else membersOf.set(g, [u.arn]);
+    }
+  }
+  for (const g of snapshot.groups) for (const a of g.attachedPolicies) for (const m of membersOf.get(g.arn) ?? []) hold(a.arn, m);
+  const probe = (kind: string): string => `arn:${partition}:iam::${account}:${kind}/ariadne-probe`;
+  const adminContext: Record<string, QuestionContext> = {
+    'iam:AttachRolePolicy': { 'iam:PolicyARN': adminPolicy },
+    'iam:AttachUserPolicy': { 'iam:PolicyARN': adminPolicy },
+    'iam:AttachGroupPolicy': { 'iam:PolicyARN': adminPolicy },
+    'iam:PutRolePermissionsBoundary': { 'iam:PermissionsBoundary': adminPolicy },
+    'iam:PutUserPermissionsBoundary': { 'iam:PermissionsBoundary': adminPolicy },
+  };
+  /**
+   * The resources of `sorted` the caller may use grant permission `action` on: the prefix
+   * pre-filter, and none at all when its policies treat every resource alike and deny the probe.
+   */
+  const grantable = (p: string, action: string, kind: string, sorted: readonly string[]): readonly string[] => {
+    if (account !== '' && oracle.resourceIndependent?.(p, action) === true && ask(p, action, probe(kind), Object.hasOwn(adminContext, action) ? adminContext[action] : undefined).kind === 'denied') return [];
+    return candidates(p, action, sorted);
+  };
+  const grantTargets = (p: string): string[] => {
+    const out = new Set<string>();
+    const addAll = (list: readonly string[] | undefined): void => {
+      for (const x of list ?? []) out.add(x);
+    };
+    for (const a of ['iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:DeleteRolePermissionsBoundary', 'iam:PutRolePermissionsBoundary']) addAll(grantable(p, a, 'role', roleArns));
+    for (const a of ['iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:DeleteUserPermissionsBoundary', 'iam:PutUserPermissionsBoundary']) addAll(grantable(p, a, 'user', userArns));
+    for (const a of ['iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion']) for (const mp of grantable(p, a, 'policy', customerPolicyArns)) addAll(holders.get(mp));
+    for (const a of ['iam:PutGroupPolicy', 'iam:AttachGroupPolicy']) for (const g of grantable(p, a, 'group', groupArns)) addAll(membersOf.get(g));
+    out.delete(p);
+    return [...out].filter((t) => !fullAdmins.has(t)).sort();
+  };
+  // The principals a caller may reach in one hop, by the same prefix pre-filters and the trust
+  // policies' principals: grants are asked only of principals in both sets.
+  const trustedBy = new Map<string, string[]>();
+  const trust = (key: string, role: string): void => {
+    const list = trustedBy.get(key);
+    if (list) list.push(role);
+    else trustedBy.set(key, [role]);
+  };
+  for (const role of snapshot.roles) {
+    const tp = trustOf.get(role.arn)!;
+    for (const v of tp.aws) trust(isAccountRoot(v) ? `account:${accountOf(v)!}` : v, role.arn);
+    if (tp.anyone) trust('*', role.arn);
+  }
+  const reachTargets = (p: string): Set<string> => {
+    const out = new Set<string>();
+    const addAll = (list: readonly string[] | undefined): void => {
+      for (const x of list ?? []) out.add(x);
+    };
+    addAll(trustedBy.get(p));
+    addAll(trustedBy.get('*'));
+    if (oracle.mayAllow(p, 'sts:AssumeRole')) for (const r of trustedBy.get(`account:${accountOf(p) ?? ''}`) ?? []) if (prefixAllows(p, 'sts:AssumeRole', r)) out.add(r);
+    addAll(candidates(p, 'iam:UpdateAssumeRolePolicy', roleArns));
+    for (const l of launchersOf.get(p) ?? []) {
+      for (const { role } of serviceRoles.get(l.service) ?? []) if (l.rule.kind === 'existing' || prefixAllows(p, 'iam:PassRole', role.arn)) out.add(role.arn);
+    }
+    addAll(candidates(p, 'iam:CreateAccessKey', userArns));
+    addAll(candidates(p, 'iam:CreateLoginProfile', userArns));
+    addAll(candidates(p, 'iam:UpdateLoginProfile', userArns));
+    return out;
+  };
+  for (const p of principals) {
+    if (settledEarly(p.arn) || !mayGrant(p.arn)) continue;
+    const reachable = reachTargets(p.arn);
+    if (reachable.size === 0) continue;
+    for (const arn of grantTargets(p.arn)) {
+      if (!reachable.has(arn)) continue;
+      const best = adminHop.get(p.arn) ?? Infinity;
+      if (best === HOP) break;
+      const t = principalByArn.get(arn)!;
+      // INVARIANT (paths.ts costs): a combination is no cheaper than its reach hop, so with a
+      // conditional hop to admin already, only unconditional reach hops can make a better one.
+      const hops = hopsTo(p.arn, t).filter((e) => costOf(e) < best);
+      if (hops.length === 0 || grantsOn(p.arn, t).length === 0) continue;
+      for (const e of hops) addCombos(t, e);
+    }
+  }
+
+  // 6. Hops toward the principals from which admin is reachable, found by a search backwards from
+  // admin (Dijkstra, the costs of paths.ts): when a node settles at distance d, the hops into it are
+  // asked of the callers that could still get closer than they are (d + the hop's cost below their
+  // best so far), and only a hop that brings its caller closer is kept. Every shortest path of
+  // paths.ts is in the result; hops that can lead nowhere near admin are never asked.
+  const dist = new Map<string, number>();
+  const settled = new Set<string>();
+  const heap = new Heap();
+  const relax = (node: string, cost: number): boolean => {
+    if (settled.has(node) || cost >= (dist.get(node) ?? Infinity)) return false;
+    dist.set(node, cost);
+    heap.push(cost, node);
+    return true;
+  };
+  /** The node each caller's best hop so far leads to. */
+  const bestTo = new Map<string, string>();
+  /**
+   * Keeps hop `e` into a node settled at `d` when it brings its caller closer, or as close by
+   * another method into the same node (so every way of taking that step is shown).
+   */
+  const offer = (e: GraphEdge | undefined, d: number): void => {
+    if (e === undefined || fullAdmins.has(e.from)) return;
+    const cost = d + costOf(e);
+    if (relax(e.from, cost)) {
+      bestTo.set(e.from, e.to);
+      register(e);
+    } else if (cost === dist.get(e.from) && bestTo.get(e.from) === e.to && !settled.has(e.from)) register(e);
+  };
+  /** True when caller `p` could still get closer through a hop into a node at `d` of at least `minCost`. */
+  const open = (p: string, d: number, minCost = HOP, into?: string): boolean => {
+    if (settled.has(p) || fullAdmins.has(p)) return false;
+    const best = dist.get(p) ?? Infinity;
+    return d + minCost < best || (into !== undefined && d + minCost === best && bestTo.get(p) === into);
+  };
+  const eagerInto = new Map<string, GraphEdge[]>();
+  for (const e of edges) {
+    const list = eagerInto.get(e.to);
+    if (list) list.push(e);
+    else eagerInto.set(e.to, [e]);
+  }
+  /** The callers with `action`, with their resource prefixes, in principal order. */
+  interface Caller {
+    readonly arn: string;
+    readonly prefixes: readonly string[] | null;
+    readonly independent: boolean;
+  }
+  const callerLists = new Map<string, Caller[]>();
+  const callersOf = (action: string): Caller[] => {
+    let list = callerLists.get(action);
+    if (list === undefined) {
+      list = [];
+      for (const p of principals) {
+        if (fullAdmins.has(p.arn) || !oracle.mayAllow(p.arn, action)) continue;
+        list.push({ arn: p.arn, prefixes: oracle.resourcePrefixes?.(p.arn, action) ?? null, independent: oracle.resourceIndependent?.(p.arn, action) === true });
+      }
+      callerLists.set(action, list);
+    }
+    return list;
+  };
+  const passes = (c: Caller, resource: string): boolean => c.prefixes === null || c.prefixes.some((x) => resource.startsWith(x));
+  /**
+   * Callers whose side treats every resource alike, asked once per account and trust text: the
+   * first role settled with that text is the closest, so later ones cannot bring them closer.
+   */
+  const doneUniform = new Set<string>();
+  const assumeCallersByAccount = new Map<string, Caller[]>();
+  const assumeCallersOf = (acct: string): Caller[] => {
+    let list = assumeCallersByAccount.get(acct);
+    if (list === undefined) {
+      list = callersOf('sts:AssumeRole').filter((c) => accountOf(c.arn) === acct);
+      assumeCallersByAccount.set(acct, list);
+    }
+    return list;
+  };
+  const intoRole = (role: Role, d: number): void => {
+    const tp = trustOf.get(role.arn)!;
+    const text = trustText.get(role.arn);
+    const asked = new Set<string>();
+    for (const v of tp.aws) {
+      if (principalArns.has(v)) {
+        if (!open(v, d)) continue;
+        asked.add(v);
+        offer(assumeHop(v, role), d);
+      } else if (isAccountRoot(v)) {
+        const acct = accountOf(v)!;
+        const uniformKey = text === undefined ? undefined : `${acct}\u0000${text}`;
+        const skipUniform = uniformKey !== undefined && doneUniform.has(uniformKey);
+        for (const c of assumeCallersOf(acct)) {
+          if ((skipUniform && c.independent) || asked.has(c.arn) || !open(c.arn, d) || !passes(c, role.arn)) continue;
+          asked.add(c.arn);
+          offer(makeEdge(c.arn, role.arn, rule('sts.assume-role'), oracle.can(c.arn, 'sts:AssumeRole', role.arn)), d);
+        }
+        if (uniformKey !== undefined) doneUniform.add(uniformKey);
       }
     }
+    if (tp.anyone) {
+      for (const p of principals) {
+        if (asked.has(p.arn) || !open(p.arn, d)) continue;
+        offer(makeEdge(p.arn, role.arn, rule('sts.assume-role'), oracle.can(p.arn, 'sts:AssumeRole', role.arn)), d);
+      }
+    }
+    for (const c of callersOf('iam:UpdateAssumeRolePolicy')) {
+      if (open(c.arn, d, HOP, role.arn) && passes(c, role.arn)) offer(updateTrustHop(c.arn, role), d);
+    }
+    for (const s of servicesOfRole.get(role.arn) ?? []) {
+      const trust = serviceTrust.get(`${s}\u0000${role.arn}`)!;
+      for (const l of launchersByService.get(s) ?? []) {
+        if (l.rule.kind !== 'pass-role' || !open(l.p.arn, d, l.minCost, role.arn)) continue;
+        const h = launch(l, role, trust);
+        offer(makeEdge(l.p.arn, role.arn, l.rule, h.answer, { prerequisites: h.prerequisites }), d);
+      }
+    }
+  };
+  const launchersByService = new Map<string, Launcher[]>();
+  for (const l of launchers) {
+    const list = launchersByService.get(l.service);
+    if (list) list.push(l);
+    else launchersByService.set(l.service, [l]);
   }
   // Existing compute: the caller runs code in whatever the service already runs; the service
   // node's trust hops (service → role) carry it on to each role, so one hop per rule suffices.
-  for (const l of launchers) {
-    if (l.rule.kind !== 'existing') continue;
-    addEdge(l.p.arn, l.service, l.rule, l.answer, { prerequisites: [...(l.rule.prerequisites ?? [])] });
-  }
-  // 5. Grant + reach: make a principal one can use an administrator, in one hop to admin.
-  const seen = new Set<string>();
-  for (const { to, edge: reachEdge } of reach) {
-    const from = reachEdge.from;
-    if (fullAdmins.has(to.arn) || fullAdmins.has(from) || shadowAdmins.has(from) || !principalArns.has(from)) continue;
-    const k = `${from}\u0000${to.arn}\u0000${reachEdge.method}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    addCombos(to, reachEdge);
-  }
-
-  const processed = new Set<string>();
-  for (let round = 0; round < 64; round++) {
-    const useful = reachingAdmin(edges, fullAdmins);
-    const fresh = new Set([...useful].filter((n) => roleByArn.has(n) && !processed.has(n)));
-    if (fresh.size === 0) break;
-    for (const n of fresh) processed.add(n);
-    for (const n of fresh) assumeInto(roleByArn.get(n)!, false);
-    for (const l of launchers) {
-      if (l.rule.kind !== 'pass-role') continue;
-      for (const { role, answer: trust } of serviceRoles.get(l.service) ?? []) {
-        if (!fresh.has(role.arn) || role.arn === l.p.arn) continue;
-        const h = launch(l, role, trust);
-        addEdge(l.p.arn, role.arn, l.rule, h.answer, { prerequisites: h.prerequisites });
-      }
+  const intoService = (s: string, d: number): void => {
+    for (const l of launchersByService.get(s) ?? []) {
+      if (l.rule.kind !== 'existing' || !open(l.p.arn, d, l.minCost, s)) continue;
+      offer(makeEdge(l.p.arn, s, l.rule, l.answer, { prerequisites: [...(l.rule.prerequisites ?? [])] }), d);
     }
+  };
+  const intoUser = (u: User, d: number): void => {
+    for (const c of callersOf('iam:CreateAccessKey')) if (open(c.arn, d, HOP, u.arn) && passes(c, u.arn)) offer(accessKeyHop(c.arn, u), d);
+    for (const which of LOGIN) for (const c of callersOf(which[0])) if (open(c.arn, d, HOP, u.arn) && passes(c, u.arn)) offer(loginHop(c.arn, u, which), d);
+  };
+
+  relax(ADMIN_NODE, 0);
+  for (const a of [...fullAdmins].sort()) relax(a, 0);
+  while (heap.size > 0) {
+    const [d, node] = heap.pop();
+    if (settled.has(node) || d > (dist.get(node) ?? Infinity)) continue;
+    settled.add(node);
+    for (const e of eagerInto.get(node) ?? []) if (!fullAdmins.has(e.from)) relax(e.from, d + costOf(e));
+    const role = roleByArn.get(node);
+    if (role !== undefined) intoRole(role, d);
+    const user = userByArn.get(node);
+    if (user !== undefined) intoUser(user, d);
+    if (nodes.get(node)?.kind === 'service') intoService(node, d);
   }
 
   const admins = [...new Set([...fullAdmins, ...shadowAdmins])].sort();
@@ -763,25 +988,49 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   return { nodes, edges, admins, fullAdmins: [...fullAdmins].sort() };
 }
 
-/** Nodes from which `admin` or a full administrator is reachable over `edges`. */
-function reachingAdmin(edges: readonly GraphEdge[], fullAdmins: ReadonlySet<string>): Set<string> {
-  const incoming = new Map<string, string[]>();
-  for (const e of edges) {
-    const list = incoming.get(e.to);
-    if (list) list.push(e.from);
-    else incoming.set(e.to, [e.from]);
+/** A binary min-heap of (cost, node), ties in insertion order (so the search is deterministic). */
+class Heap {
+  private readonly items: { cost: number; seq: number; node: string }[] = [];
+  private seq = 0;
+  get size(): number {
+    return this.items.length;
   }
-  const out = new Set<string>([ADMIN_NODE, ...fullAdmins]);
-  const queue = [...out];
-  for (let i = 0; i < queue.length; i++) {
-    for (const f of incoming.get(queue[i]!) ?? []) {
-      if (!out.has(f)) {
-        out.add(f);
-        queue.push(f);
-      }
+  private less(a: { cost: number; seq: number }, b: { cost: number; seq: number }): boolean {
+    return a.cost < b.cost || (a.cost === b.cost && a.seq < b.seq);
+  }
+  push(cost: number, node: string): void {
+    const v = this.items;
+    const item = { cost, seq: this.seq++, node };
+    let i = v.length;
+    v.push(item);
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!this.less(item, v[parent]!)) break;
+      v[i] = v[parent]!;
+      i = parent;
     }
+    v[i] = item;
   }
-  return out;
+  pop(): [number, string] {
+    const v = this.items;
+    const top = v[0]!;
+    const last = v.pop()!;
+    const n = v.length;
+    if (n > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= n) break;
+        const r = l + 1;
+        const m = r < n && this.less(v[r]!, v[l]!) ? r : l;
+        if (!this.less(v[m]!, last)) break;
+        v[i] = v[m]!;
+        i = m;
+      }
+      v[i] = last;
+    }
+    return [top.cost, top.node];
+  }
 }
 
 function isServiceLinked(arn: string): boolean {

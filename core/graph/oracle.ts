@@ -34,10 +34,16 @@ export interface AccessOracle {
    */
   resourcePrefixes?(principal: string, action: string): readonly string[] | null;
   /**
-   * True when every statement of the principal's identity policies, boundary and SCPs that covers
-   * `action` has `Resource: "*"`: the identity side then answers alike for every resource.
+   * True when every statement of the principal's identity policies, boundary, SCPs and RCPs that
+   * covers `action` has `Resource: "*"`: the principal's side then answers alike for every resource.
    */
   resourceIndependent?(principal: string, action: string): boolean;
+  /**
+   * A name of how the principal's policies (and the resource's policy) treat `resource` for
+   * `action`: two resources with the same name get the same answer from `can` (same context).
+   * Undefined when the oracle cannot tell (then every resource is its own class).
+   */
+  resourceClass?(principal: string, action: string, resource: string, context?: QuestionContext): string | undefined;
 }
 
 const TRUST_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext']);
@@ -168,6 +174,17 @@ function namesOnlyAccounts(doc: PolicyDocument): boolean {
   return true;
 }
 
+/**
+ * The text of a resource policy that answers alike for every resource it is attached to (it names
+ * only accounts, services, providers or `*`, reads nothing of the principal and has no Resource
+ * element), or undefined. Two resources whose policies have the same such text are treated alike.
+ */
+export function accountOnlyPolicyText(doc: PolicyDocument): string | undefined {
+  if (!namesOnlyAccounts(doc) || readsPrincipal(doc)) return undefined;
+  if (!doc.Statement.every((st) => st.Resource === undefined && st.NotResource === undefined)) return undefined;
+  return JSON.stringify(doc);
+}
+
 /** The ARN of the oracle's stand-in member of a group: a user with only the group's policies. */
 export function groupMemberArn(groupArn: string): string {
   const i = groupArn.indexOf(':group/');
@@ -293,13 +310,25 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
   };
   const resourcePolicies = new Map<string, PolicyDocument>();
   for (const rp of snapshot.resourcePolicies) resourcePolicies.set(rp.resource, rp.policy.document);
-  const compiledResources = new Map<string, CompiledPolicy | null>();
   const textIds = new Map<string, number>();
   const resourceTextId = new Map<CompiledPolicy, number>();
+  const trustAction = new Map<string, boolean>();
+  const trustPolicies = new Map<string, CompiledPolicy | null>();
+  const otherPolicies = new Map<string, CompiledPolicy | null>();
   const resourcePolicyFor = (action: string, resource: string): CompiledPolicy | null => {
-    const trust = TRUST_ACTIONS.has(action.toLowerCase());
-    const key = `${trust ? 'trust' : 'res'}:${resource}`;
-    if (compiledResources.has(key)) return compiledResources.get(key)!;
+    let trust = trustAction.get(action);
+    if (trust === undefined) {
+      trust = TRUST_ACTIONS.has(action.toLowerCase());
+      trustAction.set(action, trust);
+    }
+    const cache = trust ? trustPolicies : otherPolicies;
+    const hit = cache.get(resource);
+    if (hit !== undefined || cache.has(resource)) return hit ?? null;
+    const c = compileResourcePolicy(trust, resource);
+    cache.set(resource, c);
+    return c;
+  };
+  const compileResourcePolicy = (trust: boolean, resource: string): CompiledPolicy | null => {
     let doc: PolicyDocument | undefined;
     if (trust) {
       const role = snapshot.byArn.get(resource);
@@ -321,7 +350,6 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
         resourceTextId.set(c, id);
       }
     }
-    compiledResources.set(key, c);
     return c;
   };
   const external = compilePolicySet({ identity: [ALLOW_ALL], resource: null, scp: null, rcp: null, boundary: null, session: null, endpoint: null });
@@ -395,9 +423,11 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
     return sig ?? undefined;
   };
   const parsed = new Map<string, PrincipalInfo>();
-  const contexts = new Map<string, { context: RequestContext; derivedKeys: { [key: string]: ContextValue } }>();
+  const contexts = new Map<string, Map<string, { context: RequestContext; derivedKeys: { [key: string]: ContextValue } }>>();
   const prefixCache = new Map<string, readonly string[] | null>();
   const independentCache = new Map<string, boolean>();
+  const resourceAccounts = new Map<string, string>();
+  const givenContexts = new Map<string, Map<string, { context: RequestContext; derivedKeys: { [key: string]: ContextValue } }>>();
   /** Per principal: the resource classifier of each action, and answers by resource class. */
   const classifiers = new Map<string, Map<string, ResourceClassifier>>();
   const classAnswers = new Map<string, Map<string, AccessAnswer>>();
@@ -427,6 +457,27 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
   return {
     can(principal, action, resource, context) {
       const res = resourcePolicyFor(action, resource);
+      // Fast path: the answer of this principal (or one with the same policies) for the resource's class.
+      const textId = res === null ? -1 : resourceTextId.get(res);
+      if (textId !== undefined && !noClassShare) {
+        const p = principalInfo(principal);
+        if (p === undefined) return { kind: 'denied' };
+        const resourceAccount = accountOfResource(principal, action, resource, p);
+        const key = classKey(p, principal, action, resource, resourceAccount, context, textId);
+        const sig = scpAgnostic && (res === null || agnostic(res)) && context === undefined ? signatureOf(principal) : undefined;
+        const owner = sig ?? principal;
+        let memo = classAnswers.get(owner);
+        if (memo === undefined) {
+          memo = new Map();
+          classAnswers.set(owner, memo);
+        }
+        let a = memo.get(key);
+        if (a === undefined) {
+          a = evaluateAnswer(p, principal, action, resource, resourceAccount, context, res === null ? compiledFor(principal) : { ...compiledFor(principal), resource: res });
+          memo.set(key, a);
+        }
+        return a;
+      }
       // Principals with the same policies (and no policy that reads who the principal is) get the
       // same answer to the same question: share it.
       const sig = context === undefined && scpAgnostic && (res === null || agnostic(res)) ? signatureOf(principal) : undefined;
@@ -440,6 +491,13 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
         return a;
       }
       return answer(principal, action, resource, context, res);
+    },
+    resourceClass(principal, action, resource, context) {
+      const res = resourcePolicyFor(action, resource);
+      const textId = res === null ? -1 : resourceTextId.get(res);
+      const p = principalInfo(principal);
+      if (textId === undefined || p === undefined || noClassShare) return undefined;
+      return classKey(p, principal, action, resource, accountOfResource(principal, action, resource, p), context, textId);
     },
     mayAllow(principal, action) {
       const set = allowedSet(principal);
@@ -490,6 +548,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
         const b = entry.boundary === undefined ? undefined : boundaryDoc(entry.boundary);
         if (b !== undefined) list.push(b);
         for (const level of scpLevels ?? []) list.push(...level.policies);
+        for (const level of rcpLevels ?? []) list.push(...level.policies);
         v = list.every((d) => d.Statement.every((st) => !actionsOf(st).has(id) || (st.Resource !== undefined && st.Resource.length === 1 && st.Resource[0] === '*')));
         independentCache.set(key, v);
       }
@@ -505,31 +564,78 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
     },
   };
 
-  /** The request context of a principal toward a resource account, without given keys (shared: the engine only reads it). */
-  function contextOf(p: PrincipalInfo, principal: string, resourceAccount: string | undefined): { context: RequestContext; derivedKeys: { [key: string]: ContextValue } } {
-    const key = `${principal}\u0000${resourceAccount ?? ''}`;
-    let built = contexts.get(key);
+  /** The request context of a principal toward a resource account with given keys (`ctxKey` names them), shared likewise. */
+  function contextWith(p: PrincipalInfo, principal: string, resourceAccount: string | undefined, context: QuestionContext, ctxKey: string): { context: RequestContext; derivedKeys: { [key: string]: ContextValue } } {
+    let byKey = givenContexts.get(principal);
+    if (byKey === undefined) {
+      byKey = new Map();
+      givenContexts.set(principal, byKey);
+    }
+    const key = `${resourceAccount ?? ''}\u0000${ctxKey}`;
+    let built = byKey.get(key);
     if (built === undefined) {
-      built = buildContext(p, resourceAccount, undefined);
-      contexts.set(key, built);
+      built = buildContext(p, resourceAccount, context);
+      byKey.set(key, built);
     }
     return built;
   }
 
-  function answer(principal: string, action: string, resource: string, context: QuestionContext | undefined, res: CompiledPolicy | null): AccessAnswer {
-    const base = compiledFor(principal);
-    const compiled: CompiledPolicySet = res === null ? base : { ...base, resource: res };
+  /** The request context of a principal toward a resource account, without given keys (shared: the engine only reads it). */
+  function contextOf(p: PrincipalInfo, principal: string, resourceAccount: string | undefined): { context: RequestContext; derivedKeys: { [key: string]: ContextValue } } {
+    let byAccount = contexts.get(principal);
+    if (byAccount === undefined) {
+      byAccount = new Map();
+      contexts.set(principal, byAccount);
+    }
+    let built = byAccount.get(resourceAccount ?? '');
+    if (built === undefined) {
+      built = buildContext(p, resourceAccount, undefined);
+      byAccount.set(resourceAccount ?? '', built);
+    }
+    return built;
+  }
+
+  /** The parsed principal, or undefined when it cannot make requests. */
+  function principalInfo(principal: string): PrincipalInfo | undefined {
     let info = parsed.get(principal);
     if (info === undefined) {
       try {
         info = parsePrincipal(principal);
       } catch (e) {
-        if (e instanceof RequestError) return { kind: 'denied' };
+        if (e instanceof RequestError) return undefined;
         throw e;
       }
       parsed.set(principal, info);
     }
-    const p = info;
+    return info;
+  }
+
+  /** The account of a resource (its ARN's, else the principal's), cached per resource and principal account. */
+  function accountOfResource(principal: string, action: string, resource: string, p: PrincipalInfo): string | undefined {
+    // The ARN's own account when it names one (the same for every principal), else resolved per request.
+    let a = resourceAccounts.get(resource);
+    if (a === undefined) {
+      const m = /^arn:[^:]*:[^:]*:[^:]*:(\d{12}):/.exec(resource);
+      a = m?.[1] ?? '';
+      resourceAccounts.set(resource, a);
+    }
+    return a !== '' ? a : resolveResourceAccount({ principal, action, resource }, p);
+  }
+
+  /** The memo key of a question whose resource policy is absent or shared text `textId` (see resourceClassifier). */
+  function classKey(p: PrincipalInfo, principal: string, action: string, resource: string, resourceAccount: string | undefined, context: QuestionContext | undefined, textId: number): string {
+    let ctxKey = '';
+    if (context !== undefined) for (const k of Object.keys(context).sort()) ctxKey += `${k}=${JSON.stringify(context[k])};`;
+    const built = context === undefined ? contextOf(p, principal, resourceAccount) : contextWith(p, principal, resourceAccount, context, ctxKey);
+    const cls = classifierFor(principal, action, compiledFor(principal))(resource, built.context);
+    return `${action}\u0000${cls}\u0000${resourceAccount ?? ''}\u0000${ctxKey}\u0000${textId}`;
+  }
+
+  function answer(principal: string, action: string, resource: string, context: QuestionContext | undefined, res: CompiledPolicy | null): AccessAnswer {
+    const base = compiledFor(principal);
+    const compiled: CompiledPolicySet = res === null ? base : { ...base, resource: res };
+    const p = principalInfo(principal);
+    if (p === undefined) return { kind: 'denied' };
     const resourceAccount = resolveResourceAccount({ principal, action, resource }, p);
     const textId = res === null ? -1 : resourceTextId.get(res);
     if (textId !== undefined && !noClassShare) {
@@ -537,10 +643,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
       // and its type (see resourceClassifier); the resource policy is absent, or identical text
       // that names only accounts and no Resource (a trust policy trusting the account): resources
       // of one class get one evaluation.
-      const built = context === undefined ? contextOf(p, principal, resourceAccount) : buildContext(p, resourceAccount, context);
-      const cls = classifierFor(principal, action, base)(resource, built.context);
-      const ctxKey = context === undefined ? '' : JSON.stringify(Object.entries(context).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
-      const key = `${action}\u0000${cls}\u0000${resourceAccount ?? ''}\u0000${ctxKey}\u0000${textId}`;
+      const key = classKey(p, principal, action, resource, resourceAccount, context, textId);
       let memo = classAnswers.get(principal);
       if (memo === undefined) {
         memo = new Map();

@@ -5,8 +5,8 @@ import type { EscalationGraph, EscalationPath, GraphEdge, PathsReport, PathStep 
 import { ADMIN_NODE } from '../model/graph';
 
 /** Cost of an unconditional hop and of a conditional one. */
-const HOP = 1;
-const CONDITIONAL_HOP = 1000;
+export const HOP = 1;
+export const CONDITIONAL_HOP = 1000;
 
 /** Options of `findEscalationPaths`. */
 export interface PathOptions {
