@@ -182,6 +182,11 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
 
   /** The ARNs of `sorted` the caller's identity policies may allow `action` on (prefix pre-filter). */
   const candidates = (p: string, action: string, sorted: readonly string[]): readonly string[] => {
+    const all = prefixCandidates(p, action, sorted);
+    const screen = screenOf(p, action);
+    return screen === null ? all : all.filter((r) => !screen(r));
+  };
+  const prefixCandidates = (p: string, action: string, sorted: readonly string[]): readonly string[] => {
     if (!oracle.mayAllow(p, action)) return [];
     const prefixes = oracle.resourcePrefixes?.(p, action) ?? null;
     if (prefixes === null) return sorted;
@@ -211,9 +216,26 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     byCaller.set(p, v);
     return v;
   };
+  const screenCache = new Map<string, Map<string, ((resource: string) => boolean) | null>>();
+  /** The caller's unconditional-Deny screen for `action` (oracle.denyScreen), cached. */
+  const screenOf = (p: string, action: string): ((resource: string) => boolean) | null => {
+    let byCaller = screenCache.get(action);
+    if (byCaller === undefined) {
+      byCaller = new Map();
+      screenCache.set(action, byCaller);
+    }
+    let v = byCaller.get(p);
+    if (v === undefined) {
+      v = oracle.denyScreen?.(p, action) ?? null;
+      byCaller.set(p, v);
+    }
+    return v;
+  };
   const prefixAllows = (p: string, action: string, resource: string): boolean => {
     const prefixes = prefixesOf(p, action);
-    return prefixes === null || (prefixes !== undefined && prefixes.some((x) => resource.startsWith(x)));
+    if (prefixes === undefined || (prefixes !== null && !prefixes.some((x) => resource.startsWith(x)))) return false;
+    const screen = screenOf(p, action);
+    return screen === null || !screen(resource);
   };
   /**
    * Per IAM action, per caller whose policies treat every resource alike (oracle.resourceIndependent),

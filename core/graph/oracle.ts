@@ -9,6 +9,8 @@ import { compilePolicySet, evaluatePrepared, resourceClassifier, type CompiledPo
 import { buildContext, parsePrincipal, resolveResourceAccount, RequestError } from '../evaluate/request';
 import { ActionSet } from '../catalog/action-set';
 import { getCatalog } from '../catalog/catalog';
+import { compileResourcePattern } from '../policy/arn';
+import type { CompiledPattern } from '../policy/pattern';
 
 /** The answer to one access question. */
 export type AccessAnswer =
@@ -44,6 +46,11 @@ export interface AccessOracle {
    * Undefined when the oracle cannot tell (then every resource is its own class).
    */
   resourceClass?(principal: string, action: string, resource: string, context?: QuestionContext): string | undefined;
+  /**
+   * A test of resources an unconditional Deny of the principal's identity policies or boundary
+   * covers for `action` (true: the request is denied whatever else applies), or null when none does.
+   */
+  denyScreen?(principal: string, action: string): ((resource: string) => boolean) | null;
 }
 
 const TRUST_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext']);
@@ -427,6 +434,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
   const prefixCache = new Map<string, readonly string[] | null>();
   const independentCache = new Map<string, boolean>();
   const resourceAccounts = new Map<string, string>();
+  const screens = new Map<string, Map<number, ((resource: string) => boolean) | null>>();
   const givenContexts = new Map<string, Map<string, { context: RequestContext; derivedKeys: { [key: string]: ContextValue } }>>();
   /** Per principal: the resource classifier of each action, and answers by resource class. */
   const classifiers = new Map<string, Map<string, ResourceClassifier>>();
@@ -498,6 +506,45 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
       const p = principalInfo(principal);
       if (textId === undefined || p === undefined || noClassShare) return undefined;
       return classKey(p, principal, action, resource, accountOfResource(principal, action, resource, p), context, textId);
+    },
+    denyScreen(principal, action) {
+      const entry = entries.get(principal);
+      const id = cat.actionId(action);
+      if (entry === undefined || id === undefined) return null;
+      let byAction = screens.get(principal);
+      if (byAction === undefined) {
+        byAction = new Map();
+        screens.set(principal, byAction);
+      }
+      if (byAction.has(id)) return byAction.get(id)!;
+      // AWS "Policy evaluation logic": an explicit Deny overrides any Allow. Only Deny statements
+      // without Condition are used, so the screen never hides a conditional answer.
+      const lists: CompiledPattern[][] = [];
+      let all = false;
+      const docsOf: PolicyDocument[] = entry.identity.map((k) => docs.get(k)!);
+      const b = entry.boundary === undefined ? undefined : boundaryDoc(entry.boundary);
+      if (b !== undefined) docsOf.push(b);
+      for (const d of docsOf) {
+        for (const st of d.Statement) {
+          if (st.Effect !== 'Deny' || (st.Condition !== undefined && Object.keys(st.Condition).length > 0) || !actionsOf(st).has(id)) continue;
+          if (st.Resource !== undefined && st.Resource.includes('*')) all = true;
+          else if (st.NotResource !== undefined) lists.push(st.NotResource.map((r) => compileResourcePattern(r, { variables: true })));
+        }
+      }
+      let screen: ((resource: string) => boolean) | null = null;
+      const p = principalInfo(principal);
+      if (all) screen = () => true;
+      else if (lists.length > 0 && p !== undefined) {
+        const context = contextOf(p, principal, 'account' in p ? p.account : undefined).context;
+        // NotResource: the Deny applies to every resource no pattern matches (a pattern with an
+        // unresolved variable counts as matching, so nothing is screened out on a guess).
+        screen = (resource) => lists.some((list) => !list.some((pt) => {
+          const m = pt.match(resource, context);
+          return m.matched || m.missingVariables.length > 0;
+        }));
+      }
+      byAction.set(id, screen);
+      return screen;
     },
     mayAllow(principal, action) {
       const set = allowedSet(principal);
