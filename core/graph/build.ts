@@ -619,11 +619,13 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     readonly p: User | Role;
     readonly rule: EscalationRule;
     readonly service: string;
-    readonly answer: AccessAnswer;
+    /** The service permissions' answer, asked on first use (most launchers are never needed). */
+    readonly svc: { answer?: AccessAnswer };
     readonly passCache: Map<string, AccessAnswer>;
-    /** The least a hop of this launcher can cost (a prerequisite or a condition makes it conditional). */
+    /** The least a hop of this launcher can cost before its answer is known (a prerequisite makes it conditional). */
     readonly minCost: number;
   }
+  const serviceAnswer = (l: Launcher): AccessAnswer => (l.svc.answer ??= askAll(l.p.arn, l.rule.servicePermissions ?? []));
   const launchers: Launcher[] = [];
   const launchersOf = new Map<string, Launcher[]>();
   for (const p of principals) {
@@ -634,12 +636,11 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       if (r.kind === 'pass-role' && !canPass) continue;
       const perms = r.servicePermissions ?? [];
       if (!perms.every((a) => oracle.mayAllow(p.arn, a))) continue;
-      const svc = askAll(p.arn, perms);
-      if (svc.kind === 'denied') continue;
-      const minCost = svc.kind === 'conditional' || (r.prerequisites ?? []).length > 0 ? CONDITIONAL_HOP : HOP;
+      const svc = {};
+      const minCost = (r.prerequisites ?? []).length > 0 ? CONDITIONAL_HOP : HOP;
       for (const service of r.services ?? []) {
         if (!serviceRoles.has(service)) continue;
-        const l: Launcher = { p, rule: r, service, answer: svc, passCache, minCost };
+        const l: Launcher = { p, rule: r, service, svc, passCache, minCost };
         launchers.push(l);
         const list = launchersOf.get(p.arn);
         if (list) list.push(l);
@@ -651,7 +652,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   const launch = (l: Launcher, role: Role, trust: AccessAnswer): { answer: AccessAnswer; prerequisites: string[] } => {
     const prerequisites = [...(l.rule.prerequisites ?? [])];
     if (l.rule.needsInstanceProfile && !hasProfile(role)) prerequisites.push('an instance profile holding the role (none in the snapshot)');
-    let a = both(l.answer, trust);
+    let a = both(serviceAnswer(l), trust);
     if (l.rule.kind === 'pass-role' && a.kind !== 'denied') {
       // AWS "Grant a user permissions to pass a role to an AWS service": iam:PassRole is
       // authorised on the role's ARN; `iam:PassedToService` names the receiving service.
@@ -832,6 +833,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     if (oracle.mayAllow(p, 'sts:AssumeRole')) for (const r of trustedBy.get(`account:${accountOf(p) ?? ''}`) ?? []) if (prefixAllows(p, 'sts:AssumeRole', r)) out.add(r);
     addAll(candidates(p, 'iam:UpdateAssumeRolePolicy', roleArns));
     for (const l of launchersOf.get(p) ?? []) {
+      if (serviceAnswer(l).kind === 'denied') continue;
       for (const { role } of serviceRoles.get(l.service) ?? []) if (l.rule.kind === 'existing' || prefixAllows(p, 'iam:PassRole', role.arn)) out.add(role.arn);
     }
     addAll(candidates(p, 'iam:CreateAccessKey', userArns));
@@ -980,7 +982,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   const intoService = (s: string, d: number): void => {
     for (const l of launchersByService.get(s) ?? []) {
       if (l.rule.kind !== 'existing' || !open(l.p.arn, d, l.minCost, s)) continue;
-      offer(makeEdge(l.p.arn, s, l.rule, l.answer, { prerequisites: [...(l.rule.prerequisites ?? [])] }), d);
+      offer(makeEdge(l.p.arn, s, l.rule, serviceAnswer(l), { prerequisites: [...(l.rule.prerequisites ?? [])] }), d);
     }
   };
   const intoUser = (u: User, d: number): void => {
