@@ -626,6 +626,11 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     readonly minCost: number;
   }
   const serviceAnswer = (l: Launcher): AccessAnswer => (l.svc.answer ??= askAll(l.p.arn, l.rule.servicePermissions ?? []));
+  /** The least a hop of launcher `l` can cost, its service permissions asked (Infinity when denied). */
+  const launcherCost = (l: Launcher): number => {
+    const a = serviceAnswer(l);
+    return a.kind === 'denied' ? Infinity : a.kind === 'conditional' ? CONDITIONAL_HOP : l.minCost;
+  };
   const launchers: Launcher[] = [];
   const launchersOf = new Map<string, Launcher[]>();
   for (const p of principals) {
@@ -945,11 +950,18 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
         const acct = accountOf(v)!;
         const uniformKey = text === undefined ? undefined : `${acct}\u0000${text}`;
         const skipUniform = uniformKey !== undefined && doneUniform.has(uniformKey);
-        for (const c of assumeCallersOf(acct)) {
-          if ((skipUniform && c.independent) || asked.has(c.arn) || !open(c.arn, d) || !passes(c, role.arn)) continue;
+        const list = assumeCallersOf(acct);
+        let kept = 0;
+        for (const c of list) {
+          // INVARIANT: settle distances never decrease, so a caller that no hop into this node
+          // can bring closer is not brought closer by any later one: it leaves the list.
+          if (!open(c.arn, d)) continue;
+          list[kept++] = c;
+          if ((skipUniform && c.independent) || asked.has(c.arn) || !passes(c, role.arn)) continue;
           asked.add(c.arn);
           offer(makeEdge(c.arn, role.arn, rule('sts.assume-role'), oracle.can(c.arn, 'sts:AssumeRole', role.arn)), d);
         }
+        list.length = kept;
         if (uniformKey !== undefined) doneUniform.add(uniformKey);
       }
     }
@@ -959,36 +971,59 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
         offer(makeEdge(p.arn, role.arn, rule('sts.assume-role'), oracle.can(p.arn, 'sts:AssumeRole', role.arn)), d);
       }
     }
-    for (const c of callersOf('iam:UpdateAssumeRolePolicy')) {
-      if (open(c.arn, d, HOP, role.arn) && passes(c, role.arn)) offer(updateTrustHop(c.arn, role), d);
+    const updaters = callersOf('iam:UpdateAssumeRolePolicy');
+    let kept = 0;
+    for (const c of updaters) {
+      if (!open(c.arn, d, HOP, role.arn)) continue;
+      updaters[kept++] = c;
+      if (passes(c, role.arn)) offer(updateTrustHop(c.arn, role), d);
     }
+    updaters.length = kept;
     for (const s of servicesOfRole.get(role.arn) ?? []) {
       const trust = serviceTrust.get(`${s}\u0000${role.arn}`)!;
-      for (const l of launchersByService.get(s) ?? []) {
-        if (l.rule.kind !== 'pass-role' || !open(l.p.arn, d, l.minCost, role.arn)) continue;
+      const list = passersByService.get(s) ?? [];
+      let n = 0;
+      for (const l of list) {
+        if (!open(l.p.arn, d, l.minCost, role.arn) || !open(l.p.arn, d, launcherCost(l), role.arn)) continue;
+        list[n++] = l;
         const h = launch(l, role, trust);
         offer(makeEdge(l.p.arn, role.arn, l.rule, h.answer, { prerequisites: h.prerequisites }), d);
       }
+      list.length = n;
     }
   };
   const launchersByService = new Map<string, Launcher[]>();
+  const passersByService = new Map<string, Launcher[]>();
   for (const l of launchers) {
-    const list = launchersByService.get(l.service);
+    const by = l.rule.kind === 'pass-role' ? passersByService : launchersByService;
+    const list = by.get(l.service);
     if (list) list.push(l);
-    else launchersByService.set(l.service, [l]);
+    else by.set(l.service, [l]);
   }
   // Existing compute: the caller runs code in whatever the service already runs; the service
   // node's trust hops (service → role) carry it on to each role, so one hop per rule suffices.
   const intoService = (s: string, d: number): void => {
     for (const l of launchersByService.get(s) ?? []) {
-      if (l.rule.kind !== 'existing' || !open(l.p.arn, d, l.minCost, s)) continue;
+      if (!open(l.p.arn, d, l.minCost, s) || !open(l.p.arn, d, launcherCost(l), s)) continue;
       offer(makeEdge(l.p.arn, s, l.rule, serviceAnswer(l), { prerequisites: [...(l.rule.prerequisites ?? [])] }), d);
     }
   };
   const intoUser = (u: User, d: number): void => {
-    for (const c of callersOf('iam:CreateAccessKey')) if (open(c.arn, d, HOP, u.arn) && passes(c, u.arn)) offer(accessKeyHop(c.arn, u), d);
-    for (const which of LOGIN) for (const c of callersOf(which[0])) if (open(c.arn, d, HOP, u.arn) && passes(c, u.arn)) offer(loginHop(c.arn, u, which), d);
+    for (const [action, hop] of userHops) {
+      const list = callersOf(action);
+      let kept = 0;
+      for (const c of list) {
+        if (!open(c.arn, d, HOP, u.arn)) continue;
+        list[kept++] = c;
+        if (passes(c, u.arn)) offer(hop(c.arn, u), d);
+      }
+      list.length = kept;
+    }
   };
+  const userHops: readonly (readonly [string, (p: string, u: User) => GraphEdge | undefined])[] = [
+    ['iam:CreateAccessKey', accessKeyHop],
+    ...LOGIN.map((which) => [which[0], (p: string, u: User) => loginHop(p, u, which)] as const),
+  ];
 
   relax(ADMIN_NODE, 0);
   for (const a of [...fullAdmins].sort()) relax(a, 0);
