@@ -1,6 +1,7 @@
-// `ariadne can <snapshot...> --principal ARN --action A --resource ARN [--context k=v]… [--json]`:
-// one decision with its explanation, from the policies the snapshot holds for the principal.
-// Imports core/ (via core/index.ts) and main/import; never electron.
+// `ariadne can <snapshot...> --principal ARN --action A --resource ARN [--context k=v]… [--json]
+// [--session-policy FILE] [--endpoint-policy FILE]…`: one decision with its explanation, from the
+// policies the snapshot holds for the principal, plus a session policy and VPC endpoint policies
+// when given. Imports core/ (via core/index.ts) and main/import; never electron.
 import {
   compilePolicySet,
   evaluateRequest,
@@ -17,6 +18,7 @@ import { parseCommandArgs, PARTIAL_OPTION, usageError } from '../args';
 import type { Command } from '../index';
 import { CliError, EXIT_OK, type CliIo } from '../io';
 import { loadSnapshot } from '../snapshot-loader';
+import { QUERY_POLICY_OPTIONS, queryPolicies } from './who-can';
 
 interface CanArgs {
   files: string[];
@@ -26,6 +28,8 @@ interface CanArgs {
   context: Record<string, ContextValue>;
   json: boolean;
   partial: boolean;
+  sessionPolicy: string | undefined;
+  endpointPolicies: string[];
 }
 
 function parse(args: string[]): CanArgs {
@@ -38,6 +42,7 @@ function parse(args: string[]): CanArgs {
       resource: { type: 'string' },
       context: { type: 'string', multiple: true },
       json: { type: 'boolean', default: false },
+      ...QUERY_POLICY_OPTIONS,
       ...PARTIAL_OPTION,
     },
     usage,
@@ -59,6 +64,8 @@ function parse(args: string[]): CanArgs {
     context,
     json: values.json === true,
     partial: values.partial === true,
+    sessionPolicy: values['session-policy'],
+    endpointPolicies: values['endpoint-policy'] ?? [],
   };
 }
 
@@ -127,13 +134,27 @@ function printText(args: CanArgs, r: EvaluationResult, sources: { readonly [id: 
 /** The `can` command. */
 export const command: Command = {
   summary: 'one decision with its explanation',
-  usage: 'can <snapshot...> --principal ARN --action A --resource ARN [--context k=v]... [--json] [--partial]',
+  usage:
+    'can <snapshot...> --principal ARN --action A --resource ARN [--context k=v]... [--session-policy FILE] [--endpoint-policy FILE]... [--json] [--partial]',
   run: async (argv, io) => {
     const args = parse(argv);
+    const policies = queryPolicies(args.sessionPolicy, args.endpointPolicies);
     const { snapshot } = await loadSnapshot(args.files, { partial: args.partial });
     const gathered = gatherPolicies(snapshot, args.principal, args.action, args.resource);
     if (gathered.kind === 'error') throw new CliError(gathered.message);
-    const compiled = compilePolicySet(gathered.set);
+    // AWS "Session policies": the session's permissions are the intersection of its identity-based
+    // policies and the session policy; AWS PrivateLink "Control access to VPC endpoints using
+    // endpoint policies": a request through an endpoint must also be allowed by its policy.
+    const sources: { [id: string]: string } = { ...gathered.sources };
+    if (policies.session) sources['session[0]'] = `session policy \`${args.sessionPolicy ?? ''}\``;
+    policies.endpoint?.forEach((_, i) => {
+      sources[`endpoint[${i}]`] = `VPC endpoint policy \`${args.endpointPolicies[i] ?? ''}\``;
+    });
+    const compiled = compilePolicySet({
+      ...gathered.set,
+      session: policies.session ?? null,
+      endpoint: policies.endpoint ?? null,
+    });
     const firstError = compiled.diagnostics.find((d) => d.severity === 'error');
     if (firstError) throw new CliError(formatDiagnostic(firstError));
     let result: EvaluationResult;
@@ -149,8 +170,8 @@ export const command: Command = {
     } catch (e) {
       throw new CliError((e as Error).message.replace(/^request\.principal/, '--principal'));
     }
-    if (args.json) io.stdout(JSON.stringify({ decision: result.decision, explain: { ...result.explain, policies: gathered.sources, notes: gathered.notes } }) + '\n');
-    else printText(args, result, gathered.sources, gathered.notes, io);
+    if (args.json) io.stdout(JSON.stringify({ decision: result.decision, explain: { ...result.explain, policies: sources, notes: gathered.notes } }) + '\n');
+    else printText(args, result, sources, gathered.notes, io);
     return EXIT_OK;
   },
 };

@@ -10,7 +10,8 @@ import {
   type CompiledPolicySet,
 } from '../evaluate/engine';
 import { compilePrincipal, type PrincipalSpec } from '../evaluate/principal';
-import { buildContext, parsePrincipal } from '../evaluate/request';
+import { buildContext, parsePrincipal, principalEntityKeys } from '../evaluate/request';
+import type { ContextValue } from '../model/context';
 import type { Diagnostic } from '../model/diagnostic';
 import type { PolicySet, PrincipalInfo } from '../model/evaluate';
 import type { PolicyDocument, PolicyStatement } from '../model/policy';
@@ -135,6 +136,14 @@ export interface StatementInfo {
   readonly principal: { readonly not: boolean; readonly spec: PrincipalSpec } | null;
   /** True when the statement's conditions or resources read who the principal is (principal keys, policy variables). */
   readonly readsPrincipal: boolean;
+  /** True when the statement reads the principal's tags (`aws:PrincipalTag/…`, as a key or a variable). */
+  readonly readsTags: boolean;
+  /**
+   * What follows each `aws:PrincipalTag/` in the statement, lower-cased, up to a quote or a brace:
+   * the tag key it reads, perhaps followed by more text (a variable's default value). Every tag key
+   * the statement reads is a prefix of one of these.
+   */
+  readonly tagReads: readonly string[];
   /** Equal for statements with the same content (Sid aside), within one CompiledAccess. */
   readonly contentId: number;
   /**
@@ -155,6 +164,8 @@ export interface PolicyUnit {
   readonly forAction?: number;
   /** True when the document's conditions or variables read who the principal is, so its result may differ between principals (Principal elements aside). */
   readonly principalDependent: boolean;
+  /** True when some statement reads the principal's tags: its result may differ between principals tagged differently. */
+  readonly readsTags: boolean;
   /** The managed policy's ARN, `<entity ARN>:inline/<name>` for inline policies, or the resource's policy label. */
   readonly label: string;
   readonly compiled: CompiledPolicy;
@@ -182,8 +193,35 @@ export interface PrincipalAccess {
   readonly boundary: readonly PolicyUnit[] | null;
   /** True when the organisation's SCPs govern this principal (not the management account, not a service-linked role). */
   readonly scpApplies: boolean;
+  /** The user's or role's unique id (`UserId` / `RoleId`); empty when the input lacks it. */
+  readonly entityId: string;
   /** The evaluator's policy set for requests without a resource policy. */
   readonly set: CompiledPolicySet;
+  /** The uids of `identity`, in order (what who-can walks for every principal). */
+  readonly identityUids: Int32Array;
+  /** The uids of `boundary`, or null without a boundary. */
+  readonly boundaryUids: Int32Array | null;
+  /**
+   * Context keys the snapshot knows for this principal beyond its ARN (its tags as
+   * aws:PrincipalTag/…, a user's aws:userid, aws:PrincipalOrgID), as `principalEntityKeys` gives them.
+   */
+  readonly entityKeys: readonly (readonly [string, ContextValue])[];
+  /** `entityKeys` by lower-cased key. */
+  readonly entityKeyMap: ReadonlyMap<string, ContextValue>;
+  /** The principal's tags, canonical (equal for principals with the same tags). */
+  readonly tagSignature: string;
+  /** The principal's tags as (lower-cased key, `key=value` text) pairs, to key shared answers by the tags read. */
+  readonly tagPairs: readonly (readonly [string, string])[];
+  /**
+   * True when the principal's tags are all known: an IAM user's are its IAM tags, so a tag key it
+   * lacks is absent from its requests. A role's sessions may carry session tags (AWS "Pass session
+   * tags in AWS STS"), so for roles a missing tag key is a context key a request may still give.
+   */
+  readonly tagsFixed: boolean;
+  /** What who-can's shared answers are keyed by besides policies: kind, account, SCP governance, service-linked. */
+  readonly memoClass: string;
+  /** `memoClass` as a small integer, equal for equal classes within one CompiledAccess. */
+  readonly memoClassId: number;
 }
 
 /** The organisation's compiled SCP or RCP path with bitsets per level. */
@@ -224,10 +262,21 @@ export interface CompiledAccess {
   readonly diagnostics: readonly Diagnostic[];
   /** One more than the largest unit uid (for per-query arrays indexed by uid). */
   readonly unitCount: number;
+  /** Every unit compiled so far, by uid (`units[u.uid] === u`). */
+  readonly units: readonly PolicyUnit[];
   /** The resource-based policy that applies to `resource`, compiled on first use; undefined when the snapshot has none. */
   resourcePolicy(resource: string): ResourceUnit | undefined;
   /** Every resource-based policy of the snapshot (resource policies and role trust policies), compiled. */
   allResourcePolicies(): readonly ResourceUnit[];
+  /**
+   * A policy given with a query (a session policy, a VPC endpoint policy) compiled as a unit of
+   * this snapshot (identical documents compile once), with the problems compiling it found.
+   */
+  queryUnit(
+    label: string,
+    document: PolicyDocument,
+    kind: 'session' | 'endpoint',
+  ): { readonly unit: PolicyUnit; readonly diagnostics: readonly Diagnostic[] };
 }
 
 const EMPTY_SET: PolicySet = {
@@ -255,6 +304,31 @@ const CONSTANT_DERIVED = new Set([
 ]);
 let varying: readonly string[] | undefined;
 
+/** The prefix of the principal tag keys (lower-cased); statements mentioning it read the principal's tags. */
+const TAG_KEY_PREFIX = 'aws:principaltag/';
+
+/** Keys the snapshot gives per principal (see `principalEntityKeys`) that differ between principals, tags aside. */
+const ENTITY_VARYING = ['aws:userid'];
+
+const NO_STRINGS: readonly string[] = [];
+
+/** The text after each `aws:principaltag/` of a statement's lower-cased JSON, up to `"` or `}` (see StatementInfo.tagReads). */
+function tagReadsOf(lower: string): string[] {
+  const out = new Set<string>();
+  let at = lower.indexOf(TAG_KEY_PREFIX);
+  while (at >= 0) {
+    const from = at + TAG_KEY_PREFIX.length;
+    let end = from;
+    while (end < lower.length && lower[end] !== '"' && lower[end] !== '}') end++;
+    out.add(lower.slice(from, end));
+    at = lower.indexOf(TAG_KEY_PREFIX, end);
+  }
+  return [...out];
+}
+
+/** What a policy is to the evaluator: the layer its unit is compiled for. */
+type UnitKind = 'identity' | 'resource' | 'scp' | 'rcp' | 'session' | 'endpoint';
+
 /**
  * The context keys the evaluator derives from the principal whose value differs between principals
  * of one kind and account (today aws:PrincipalArn, aws:username, aws:userid), lower-cased: asked of
@@ -268,6 +342,7 @@ function varyingKeys(): readonly string[] {
       if (!CONSTANT_DERIVED.has(k.toLowerCase())) keys.add(k.toLowerCase());
     }
   }
+  for (const k of ENTITY_VARYING) keys.add(k);
   varying = [...keys];
   return varying;
 }
@@ -287,6 +362,8 @@ class UnitCompiler {
   get uidCount(): number {
     return this.nextUid;
   }
+  /** Every unit made, by uid. */
+  readonly byUid: PolicyUnit[] = [];
   readonly diagnostics: Diagnostic[] = [];
 
   constructor(private readonly catalog: Catalog) {
@@ -294,11 +371,7 @@ class UnitCompiler {
   }
 
   /** The unit for a document in the given role (identity-like, or resource-based with principals). */
-  unit(
-    label: string,
-    stored: StoredPolicy | PolicyDocument,
-    kind: 'identity' | 'resource' | 'scp' | 'rcp',
-  ): PolicyUnit {
+  unit(label: string, stored: StoredPolicy | PolicyDocument, kind: UnitKind): PolicyUnit {
     const document = 'document' in stored ? stored.document : stored;
     // Documents are compiled once: identical inline policies share matchers and bitsets.
     let core = kind === 'identity' ? this.byObject.get(stored) : undefined;
@@ -317,18 +390,26 @@ class UnitCompiler {
     // A shared document under another label is its own unit (uid), so answers naming statements stay right.
     const wrapKey = `${core.uid}\u0000${label}`;
     let wrapped = this.wrapped.get(wrapKey);
-    if (!wrapped) this.wrapped.set(wrapKey, (wrapped = { ...core, label, uid: this.nextUid++ }));
+    if (!wrapped) {
+      wrapped = { ...core, label, uid: this.nextUid++ };
+      this.wrapped.set(wrapKey, wrapped);
+      this.byUid.push(wrapped);
+    }
     return wrapped;
   }
 
-  private build(
-    label: string,
-    document: PolicyDocument,
-    kind: 'identity' | 'resource' | 'scp' | 'rcp',
-  ): PolicyUnit {
+  private build(label: string, document: PolicyDocument, kind: UnitKind): PolicyUnit {
     let compiled: CompiledPolicy | null;
     let diagnostics: readonly Diagnostic[];
-    if (kind === 'resource') {
+    if (kind === 'session') {
+      const c = compilePolicySet({ ...EMPTY_SET, session: document });
+      compiled = c.session;
+      diagnostics = c.diagnostics;
+    } else if (kind === 'endpoint') {
+      const c = compilePolicySet({ ...EMPTY_SET, endpoint: [document] });
+      compiled = c.endpoint?.[0] ?? null;
+      diagnostics = c.diagnostics;
+    } else if (kind === 'resource') {
       const c = compilePolicySet({ ...EMPTY_SET, resource: document });
       compiled = c.resource;
       diagnostics = c.diagnostics;
@@ -355,10 +436,13 @@ class UnitCompiler {
       const actions = this.actionsOf(st);
       const resources = st.Resource ?? st.NotResource ?? [];
       const notResource = st.Resource === undefined && st.NotResource !== undefined;
-      // Resource-based, SCP and RCP statements may omit Resource (a trust policy's resource is the role).
+      // Resource-based, SCP, RCP and endpoint statements may omit Resource (a trust policy's resource is the role).
       const anyResource =
         (!notResource && resources.includes('*')) ||
-        (kind !== 'identity' && st.Resource === undefined && st.NotResource === undefined);
+        (kind !== 'identity' &&
+          kind !== 'session' &&
+          st.Resource === undefined &&
+          st.NotResource === undefined);
       const conditions: { operator: string; key: string; values: readonly string[] }[] = [];
       if (st.Condition) {
         for (const [operator, keys] of Object.entries(st.Condition)) {
@@ -367,7 +451,7 @@ class UnitCompiler {
       }
       const principalElement = st.Principal ?? st.NotPrincipal;
       const principal =
-        (kind === 'resource' || kind === 'rcp') && principalElement !== undefined
+        (kind === 'resource' || kind === 'rcp' || kind === 'endpoint') && principalElement !== undefined
           ? { not: st.Principal === undefined, spec: compilePrincipal(principalElement) }
           : null;
       const json = JSON.stringify([
@@ -382,6 +466,8 @@ class UnitCompiler {
       ]);
       const lower = json.toLowerCase();
       const readsPrincipal = varyingKeys().some((k) => lower.includes(k));
+      const readsTags = lower.includes(TAG_KEY_PREFIX);
+      const tagReads = readsTags ? tagReadsOf(lower) : NO_STRINGS;
       let contentId = this.contents.get(json);
       if (contentId === undefined) this.contents.set(json, (contentId = this.contents.size));
       const hasVariables = resources.some((r) => r.includes('${'));
@@ -404,6 +490,8 @@ class UnitCompiler {
         conditions,
         principal,
         readsPrincipal,
+        readsTags,
+        tagReads,
         contentId,
         behaviourId,
       });
@@ -418,10 +506,11 @@ class UnitCompiler {
       }
     });
     const uid = this.nextUid++;
-    return {
+    const made: PolicyUnit = {
       uid,
       docUid: uid,
       principalDependent: statements.some((st) => st.readsPrincipal),
+      readsTags: statements.some((st) => st.readsTags),
       label,
       compiled: unitCompiled,
       statements,
@@ -430,6 +519,8 @@ class UnitCompiler {
       denyStar: denyStar.build(),
       allowStar: allowStar.build(),
     };
+    this.byUid.push(made);
+    return made;
   }
 
   /** Catalogue actions a statement's Action or NotAction covers. AWS "IAM JSON policy elements: NotAction". */
@@ -464,13 +555,29 @@ type CompiledStatement = CompiledPolicy['statements'][number];
  * True unless the statement's Resource/NotResource surely excludes `resource`: patterns with policy
  * variables depend on the request and are kept.
  */
-function mayMatchResource(st: CompiledStatement, resource: string): boolean {
+const NO_MATCH = 0;
+const MATCH = 1;
+const VARIABLE = 2;
+
+function mayMatchResource(
+  st: CompiledStatement,
+  resource: string,
+  seen: Map<object, number> | undefined,
+): boolean {
   const r = st.resources;
   if (r === null) return true;
   let hit = false;
-  for (const p of r.patterns) {
-    if (p.source.includes('${')) return true;
-    if (p.match(resource).matched) {
+  const patterns = r.patterns;
+  for (let i = 0; i < patterns.length; i++) {
+    const p = patterns[i] as (typeof patterns)[number];
+    // The evaluator shares compiled patterns between statements: one answer per pattern and question.
+    let m = seen?.get(p);
+    if (m === undefined) {
+      m = p.source.includes('${') ? VARIABLE : p.match(resource).matched ? MATCH : NO_MATCH;
+      seen?.set(p, m);
+    }
+    if (m === VARIABLE) return true;
+    if (m === MATCH) {
       hit = true;
       break;
     }
@@ -484,19 +591,27 @@ function mayMatchResource(st: CompiledStatement, resource: string): boolean {
  * any condition is read, so they change neither the decision nor the missing keys. Returns null
  * when no statement is left.
  */
-export function slimUnit(unit: PolicyUnit, id: number, resource?: string): PolicyUnit | null {
+export function slimUnit(
+  unit: PolicyUnit,
+  id: number,
+  resource?: string,
+  /** Pattern answers for `resource`, kept by the caller across units of one question. */
+  seen?: Map<object, number>,
+): PolicyUnit | null {
   const already = unit.forAction === id;
   const keep: number[] = [];
-  unit.statements.forEach((st, i) => {
-    if (!already && !st.actions.has(id)) return;
+  const all = unit.statements;
+  const compiledStatements = unit.compiled.statements;
+  for (let i = 0; i < all.length; i++) {
+    if (!already && !(all[i] as StatementInfo).actions.has(id)) continue;
     // INVARIANT: unit.statements and unit.compiled.statements are aligned (both skip invalid Effects).
     if (
       resource !== undefined &&
-      !mayMatchResource(unit.compiled.statements[i] as CompiledStatement, resource)
+      !mayMatchResource(compiledStatements[i] as CompiledStatement, resource, seen)
     )
-      return;
+      continue;
     keep.push(i);
-  });
+  }
   if (keep.length === 0) return null;
   if (already && keep.length === unit.statements.length) return unit;
   const statements = keep.map((i) => unit.statements[i] as StatementInfo);
@@ -516,6 +631,7 @@ export function slimUnit(unit: PolicyUnit, id: number, resource?: string): Polic
     compiled,
     statements,
     principalDependent: statements.some((st) => st.readsPrincipal),
+    readsTags: statements.some((st) => st.readsTags),
     forAction: id,
   };
 }
@@ -650,6 +766,7 @@ export function compileAccess(snapshot: Snapshot): CompiledAccess {
 
   const principals: PrincipalAccess[] = [];
   const byArn = new Map<string, PrincipalAccess>();
+  const memoClasses = new Map<string, number>();
   for (const e of [...snapshot.users, ...snapshot.roles]) {
     let info: PrincipalInfo;
     try {
@@ -694,6 +811,22 @@ export function compileAccess(snapshot: Snapshot): CompiledAccess {
       managementAccountId,
       diagnostics: [],
     };
+    const entityKeys = principalEntityKeys(
+      { kind: e.kind, id: e.id, account: pAccount, tags: e.tags },
+      org?.id === undefined ? undefined : { id: org.id, account },
+    );
+    const tagPairs = entityKeys
+      .filter(([k]) => k.toLowerCase().startsWith(TAG_KEY_PREFIX))
+      .map(([k, v]): [string, string] => {
+        const key = k.slice(TAG_KEY_PREFIX.length).toLowerCase();
+        return [key, JSON.stringify([key, v])];
+      })
+      .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const tagSignature = tagPairs.map((t) => t[1]).join(',');
+    const governed = scpApplies && pAccount === account;
+    const memoClass = `${e.kind}|${pAccount ?? ''}|${governed ? 1 : 0}|${e.arn.includes(':role/aws-service-role/') ? 1 : 0}`;
+    let memoClassId = memoClasses.get(memoClass);
+    if (memoClassId === undefined) memoClasses.set(memoClass, (memoClassId = memoClasses.size));
     const p: PrincipalAccess = {
       arn: e.arn,
       kind: e.kind,
@@ -702,12 +835,23 @@ export function compileAccess(snapshot: Snapshot): CompiledAccess {
       identity,
       boundary,
       scpApplies,
+      entityId: e.id,
       set,
+      identityUids: Int32Array.from(identity, (u) => u.uid),
+      boundaryUids: boundary ? Int32Array.from(boundary, (u) => u.uid) : null,
+      entityKeys,
+      entityKeyMap: new Map(entityKeys.map(([k, v]) => [k.toLowerCase(), v])),
+      tagSignature,
+      tagPairs,
+      tagsFixed: e.kind === 'user',
+      memoClass,
+      memoClassId,
     };
     principals.push(p);
     byArn.set(e.arn, p);
   }
 
+  const queryDiagnostics = new Map<number, Diagnostic[]>();
   const resourceCache = new Map<string, ResourceUnit | null>();
   const byResource = new Map<
     string,
@@ -785,7 +929,18 @@ export function compileAccess(snapshot: Snapshot): CompiledAccess {
     get unitCount() {
       return compiler.uidCount;
     },
+    units: compiler.byUid,
     resourcePolicy,
     allResourcePolicies,
+    queryUnit(label, document, kind) {
+      const before = compiler.diagnostics.length;
+      const unit = compiler.unit(label, document, kind);
+      // Problems of a query's policy belong to the query, not to the snapshot's diagnostics; a
+      // document compiled before keeps those found then.
+      const found = compiler.diagnostics.splice(before);
+      let diagnostics = queryDiagnostics.get(unit.docUid);
+      if (!diagnostics) queryDiagnostics.set(unit.docUid, (diagnostics = found));
+      return { unit, diagnostics };
+    },
   };
 }

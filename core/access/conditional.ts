@@ -110,12 +110,15 @@ function isGiven(given: { readonly [key: string]: ContextValue }, key: string): 
  * Decides a request for who-can: `allowed` as given; otherwise, unless `strict`, tries values for
  * the context keys the outcome depended on (SPEC.md `who-can`: "a request whose outcome depends on
  * context keys the query did not give is `conditional`, with the keys and values it needs").
+ * `fixed` (lower-cased key) names keys whose absence is known, not left open: no value is tried
+ * for them (an IAM user's tag keys it lacks).
  */
 export function decideWithContext(
   evaluate: (context: { readonly [key: string]: ContextValue }) => EvaluationResult,
   given: { readonly [key: string]: ContextValue },
   strict: boolean,
   name: StatementNamer,
+  fixed?: (lowerKey: string) => boolean,
 ): DecidedAccess {
   const first = evaluate(given);
   if (first.decision === 'allowed') return { kind: 'allowed', result: first };
@@ -139,7 +142,8 @@ export function decideWithContext(
             !check.missing ||
             !missing.has(lower) ||
             isGiven(given, check.key) ||
-            Object.hasOwn(filled, lower)
+            Object.hasOwn(filled, lower) ||
+            (fixed !== undefined && fixed(lower))
           )
             continue;
           const v = valueFor(check, st.effect === 'Allow');

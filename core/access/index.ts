@@ -3,9 +3,10 @@
 //
 // API:
 //   compileAccess(snapshot: Snapshot): CompiledAccess
-//   can(compiled, { principal, action, resource, context? }): CanResult        (decision + explanation)
+//   can(compiled, { principal, action, resource, context?, session?, endpoint? }): CanResult
 //   canDecide(compiled, query): Decision                                      (decision only, fast path)
-//   whoCan(compiled, { action, resource, context?, strict? }): WhoCanResult
+//   whoCan(compiled, { action, resource, context?, strict?, session?, endpoint? }): WhoCanResult
+//   whoCanReference(compiled, query): WhoCanResult   (the same answer, every principal evaluated alone)
 //   whatCan(compiled, principalArn: string): WhatCanResult
 //   allowedActions(compiled, principal): ActionSet             (upper bound: on some resource)
 //   actionsAllowedEverywhere(compiled, principal): ActionSet   (lower bound: on `*`, any context)
@@ -21,5 +22,13 @@ export {
   type ResourceUnit,
   type CompiledOrgPath,
 } from './compile';
-export { can, canDecide, whoCan, parseContextArgs, AccessError } from './query';
+export {
+  can,
+  canDecide,
+  whoCan,
+  whoCanReference,
+  parseContextArgs,
+  AccessError,
+  type QueryPolicies,
+} from './query';
 export { whatCan, allowedActions, actionsAllowedEverywhere } from './what-can';

@@ -22,6 +22,8 @@ import type {
   AccessPrincipalKind,
 } from '../model/access';
 import type { ContextValue, RequestContext } from '../model/context';
+import type { Diagnostic } from '../model/diagnostic';
+import type { PolicyDocument } from '../model/policy';
 import type {
   EvaluationResult,
   LayerResult,
@@ -38,11 +40,67 @@ import {
   type PolicyUnit,
   type PrincipalAccess,
   type ResourceUnit,
+  type StatementInfo,
 } from './compile';
 import { decideWithContext, type DecidedAccess } from './conditional';
 
 /** An error in an access query (unknown principal, bad ARN), one line. */
 export class AccessError extends Error {}
+
+/**
+ * Policies a query adds to every evaluation (SPEC.md simulation cases `session` and `endpoint`).
+ * AWS "Session policies" (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session):
+ * a session's permissions are the intersection of its identity-based policies and the session
+ * policy. AWS PrivateLink "Control access to VPC endpoints using endpoint policies"
+ * (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html): a request through
+ * an endpoint must also be allowed by the endpoint's policy, which grants nothing by itself.
+ */
+export interface QueryPolicies {
+  /** A session policy the principals' sessions carry; null or absent for none. */
+  readonly session?: PolicyDocument | null;
+  /** The VPC endpoint policies on the request's path; null, absent or empty for none. */
+  readonly endpoint?: readonly PolicyDocument[] | null;
+}
+
+/** A query's session and endpoint policies compiled as units, and what they read. */
+interface Extra {
+  readonly session: PolicyUnit | null;
+  readonly endpoint: readonly PolicyUnit[];
+  /** Some statement reads who the principal is (its name, ARN, id). */
+  readonly personal: boolean;
+  /** Some statement reads the principal's tags. */
+  readonly readsTags: boolean;
+}
+
+const NO_EXTRA: Extra = { session: null, endpoint: [], personal: false, readsTags: false };
+
+/** Compiles a query's session and endpoint policies; throws AccessError naming the first error. */
+function extraOf(c: CompiledAccess, q: QueryPolicies): Extra {
+  const session = q.session ?? null;
+  const endpoint = q.endpoint ?? [];
+  if (session === null && endpoint.length === 0) return NO_EXTRA;
+  const diagnostics: Diagnostic[] = [];
+  const compileOne = (label: string, doc: PolicyDocument, kind: 'session' | 'endpoint'): PolicyUnit => {
+    const r = c.queryUnit(label, doc, kind);
+    diagnostics.push(...r.diagnostics);
+    return r.unit;
+  };
+  const s = session === null ? null : compileOne('session', session, 'session');
+  const e = endpoint.map((doc, i) => compileOne(`endpoint[${i}]`, doc, 'endpoint'));
+  const bad = diagnostics.find((d) => d.severity === 'error');
+  if (bad) throw new AccessError(bad.path ? `${bad.path}: ${bad.message}` : bad.message);
+  const all = s ? [s, ...e] : e;
+  // An endpoint statement naming principals (not `*`) treats principals differently: no sharing.
+  const namesPrincipals = e.some((u) =>
+    u.statements.some((st) => st.principal !== null && (st.principal.not || !st.principal.spec.any)),
+  );
+  return {
+    session: s,
+    endpoint: e,
+    personal: namesPrincipals || all.some((u) => u.principalDependent),
+    readsTags: all.some((u) => u.readsTags),
+  };
+}
 
 /** The units of each layer of one evaluation, to name its statements. */
 interface LayerUnits {
@@ -51,6 +109,8 @@ interface LayerUnits {
   readonly resource: readonly PolicyUnit[];
   readonly scp: readonly PolicyUnit[];
   readonly rcp: readonly PolicyUnit[];
+  readonly session: readonly PolicyUnit[];
+  readonly endpoint: readonly PolicyUnit[];
 }
 
 /** Rewrites statement ids positionally: each layer lists its policies' statements in order. */
@@ -136,6 +196,8 @@ interface Plan {
   readonly units: LayerUnits;
   readonly info: PrincipalInfo;
   readonly resourceAccount: string | undefined;
+  /** The snapshot's principal, whose own keys (tags, id) the context carries; undefined outside the snapshot. */
+  readonly access: PrincipalAccess | undefined;
 }
 
 /** Parts of a plan restricted to the statements that can matter for one action and resource. */
@@ -159,6 +221,7 @@ function plan(
   resource: string,
   ru: ResourceUnit | undefined,
   slim: SlimParts,
+  extra: Extra = NO_EXTRA,
 ): Plan {
   const resourceAccount = resourceAccountOf(resource, ru, info);
   const pAccount = accountOf(info);
@@ -174,8 +237,8 @@ function plan(
     scp: scp ? scp.levels : null,
     rcp: rcpApplies && c.rcp ? c.rcp.levels : null,
     boundary: boundary ? boundary.map((u) => u.compiled) : null,
-    session: null,
-    endpoint: null,
+    session: extra.session ? extra.session.compiled : null,
+    endpoint: extra.endpoint.length > 0 ? extra.endpoint.map((u) => u.compiled) : null,
     managementAccountId: c.managementAccountId,
     diagnostics: [],
   };
@@ -185,8 +248,10 @@ function plan(
     resource: ru ? [ru.unit] : NO_UNITS,
     scp: scp ? scp.flat : NO_UNITS,
     rcp: rcpApplies && c.rcp ? c.rcp.flat : NO_UNITS,
+    session: extra.session ? [extra.session] : NO_UNITS,
+    endpoint: extra.endpoint,
   };
-  return { set, units, info, resourceAccount };
+  return { set, units, info, resourceAccount, access };
 }
 
 /** The SCP path restricted to the statements that can match the action and resource. */
@@ -208,8 +273,24 @@ function slimOrg(org: CompiledOrgPath, id: number, resource?: string): SlimOrg {
   return { levels, flat, readsPrincipal: flat.some((u) => u.principalDependent) };
 }
 
+/**
+ * The keys the snapshot knows of the plan's principal (PrincipalAccess.entityKeys), and for a
+ * named session of a role its aws:userid: AWS "AWS global condition context keys" > aws:userid,
+ * `role-id:caller-specified-role-name` for a role session.
+ */
+function ownKeys(p: Plan): readonly (readonly [string, ContextValue])[] {
+  const a = p.access;
+  if (!a) return [];
+  const info = p.info;
+  if (info.kind === 'assumedRole' && a.kind === 'role' && a.entityId !== '')
+    return [...a.entityKeys, ['aws:userid', `${a.entityId}:${info.sessionName}`]];
+  return a.entityKeys;
+}
+
 function run(p: Plan, action: string, resource: string, context: QueryContext | undefined): EvaluationResult {
   const { context: ctx, derivedKeys } = buildContext(p.info, p.resourceAccount, context);
+  // The principal's own keys from the snapshot (tags, id, organisation), unless the query gives them.
+  for (const [k, v] of ownKeys(p)) if (ctx.setDefault(k, v)) derivedKeys[k] = v;
   const request: PreparedRequest = {
     principal: p.info,
     action,
@@ -238,6 +319,7 @@ const derivedCache = new WeakMap<
   PrincipalInfo,
   Map<string, { map: ReadonlyMap<string, ContextValue>; keys: { readonly [key: string]: ContextValue } }>
 >();
+const derivedCacheFor = new WeakMap<PrincipalAccess, typeof derivedCache>();
 const givenCache = new WeakMap<QueryContext, ReadonlyMap<string, ContextValue>>();
 const NO_CONTEXT: QueryContext = Object.freeze({});
 
@@ -256,12 +338,21 @@ function runFast(
   let given = givenCache.get(given0);
   if (!given)
     givenCache.set(given0, (given = new Map(Object.entries(given0).map(([k, v]) => [k.toLowerCase(), v]))));
-  let perAccount = derivedCache.get(p.info);
-  if (!perAccount) derivedCache.set(p.info, (perAccount = new Map()));
+  // Keyed by the principal's info, per snapshot principal (whose own keys join the derived ones).
+  let byInfo = derivedCache;
+  if (p.access) {
+    let own = derivedCacheFor.get(p.access);
+    if (!own) derivedCacheFor.set(p.access, (own = new WeakMap()));
+    byInfo = own;
+  }
+  let perAccount = byInfo.get(p.info);
+  if (!perAccount) byInfo.set(p.info, (perAccount = new Map()));
   const accountKey = p.resourceAccount ?? '';
   let derived = perAccount.get(accountKey);
   if (!derived) {
-    const keys = buildContext(p.info, p.resourceAccount, undefined).derivedKeys;
+    const ctx = buildContext(p.info, p.resourceAccount, undefined);
+    const keys = ctx.derivedKeys;
+    for (const [k, v] of ownKeys(p)) if (ctx.context.setDefault(k, v)) keys[k] = v;
     derived = { map: new Map(Object.entries(keys).map(([k, v]) => [k.toLowerCase(), v])), keys };
     perAccount.set(accountKey, derived);
   }
@@ -292,17 +383,18 @@ function applied(p: Plan): AppliedPolicies {
  * SCPs and RCPs, and the resource's policy if the bundle has it (bucket, key, role trust policy).
  * Throws AccessError for a principal that is not an ARN the evaluator understands.
  */
-export function can(c: CompiledAccess, query: CanQuery): CanResult {
+export function can(c: CompiledAccess, query: CanQuery & QueryPolicies): CanResult {
   const { access, info } = findPrincipal(c, query.principal);
   const ru = c.resourcePolicy(query.resource);
-  const p = plan(c, access, info, query.resource, ru, {});
+  const p = plan(c, access, info, query.resource, ru, {}, extraOf(c, query));
   const result = relabel(run(p, query.action, query.resource, query.context), p.units);
   return { ...result, policies: applied(p) };
 }
 
 /** Only the decision of `can`, without the explanation's labels: the fast path for many questions. */
-export function canDecide(c: CompiledAccess, query: CanQuery): EvaluationResult['decision'] {
+export function canDecide(c: CompiledAccess, query: CanQuery & QueryPolicies): EvaluationResult['decision'] {
   const { access, info } = findPrincipal(c, query.principal);
+  const extra = extraOf(c, query);
   const ru = c.resourcePolicy(query.resource);
   const id = c.catalog.actionId(query.action);
   let slim: SlimParts = {};
@@ -325,8 +417,12 @@ export function canDecide(c: CompiledAccess, query: CanQuery): EvaluationResult[
     const scp = c.scp ? cache.org(c.scp, id) : undefined;
     slim = { identity, ...(boundary ? { boundary } : {}), ...(scp ? { scp } : {}) };
   }
-  return runFast(plan(c, access, info, query.resource, ru, slim), query.action, query.resource, query.context)
-    .decision;
+  return runFast(
+    plan(c, access, info, query.resource, ru, slim, extra),
+    query.action,
+    query.resource,
+    query.context,
+  ).decision;
 }
 
 /** Slim units and SCP paths per action, kept across `canDecide` questions; emptied when large. */
@@ -406,41 +502,62 @@ function renameConditions(
   entry: MemoEntry,
   to: readonly PolicyUnit[],
 ): readonly RequiredCondition[] {
-  if (entry.units === to || conditions.length === 0) return conditions;
+  if (entry.units === to || conditions.length === 0 || sameLabels(entry.units, to)) return conditions;
   if (!entry.behaviourOf) {
     entry.behaviourOf = new Map();
     for (const u of entry.units)
       for (const st of u.statements) entry.behaviourOf.set(statementLabel(u.label, st.index), st.behaviourId);
-  }
-  const byBehaviour = new Map<number, string[]>();
-  for (const u of to) {
-    for (const st of u.statements) {
-      const list = byBehaviour.get(st.behaviourId);
-      const label = statementLabel(u.label, st.index);
-      if (list) list.push(label);
-      else byBehaviour.set(st.behaviourId, [label]);
-    }
   }
   const behaviourOf = entry.behaviourOf;
   return conditions.map((cond) => {
     const out = new Set<string>();
     for (const label of cond.statements) {
       const b = behaviourOf.get(label);
-      const mine = b === undefined ? undefined : byBehaviour.get(b);
-      if (mine) for (const l of mine) out.add(l);
-      else out.add(label);
+      let found = false;
+      if (b !== undefined) {
+        for (const u of to) {
+          const labels = labelsByBehaviour(u).get(b);
+          if (labels === undefined) continue;
+          for (const l of labels) out.add(l);
+          found = true;
+        }
+      }
+      if (!found) out.add(label);
     }
     return { ...cond, statements: [...out] };
   });
 }
 
-/** The memo key part of statements: their behaviours, sorted and unique (order and repeats change nothing). */
-function behaviourKey(ids: number[]): string {
-  if (ids.length <= 1) return ids.length === 0 ? '' : String(ids[0]);
-  ids.sort((a, b) => a - b);
-  let out = String(ids[0]);
-  for (let i = 1; i < ids.length; i++) if (ids[i] !== ids[i - 1]) out += `,${ids[i]}`;
-  return out;
+const behaviourLabels = new WeakMap<PolicyUnit, Map<number, string[]>>();
+
+/** A unit's statement labels by behaviour id, in statement order (made once per unit). */
+function labelsByBehaviour(u: PolicyUnit): Map<number, string[]> {
+  let m = behaviourLabels.get(u);
+  if (!m) {
+    m = new Map();
+    for (const st of u.statements) {
+      const label = statementLabel(u.label, st.index);
+      const list = m.get(st.behaviourId);
+      if (list) list.push(label);
+      else m.set(st.behaviourId, [label]);
+    }
+    behaviourLabels.set(u, m);
+  }
+  return m;
+}
+
+/** True when two unit lists name their statements alike (same policies, same statements kept). */
+function sameLabels(a: readonly PolicyUnit[], b: readonly PolicyUnit[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as PolicyUnit;
+    const y = b[i] as PolicyUnit;
+    if (x === y) continue;
+    if (x.label !== y.label || x.statements.length !== y.statements.length) return false;
+    for (let j = 0; j < x.statements.length; j++)
+      if ((x.statements[j] as StatementInfo).index !== (y.statements[j] as StatementInfo).index) return false;
+  }
+  return true;
 }
 
 const KNOWN = 1;
@@ -555,6 +672,7 @@ function assumedIdentity(): PolicyUnit {
     uid: -1,
     docUid: -1,
     principalDependent: false,
+    readsTags: false,
     label: 'assumed:own-account-allows',
     compiled,
     statements: [
@@ -568,6 +686,8 @@ function assumedIdentity(): PolicyUnit {
         conditions: [],
         principal: null,
         readsPrincipal: false,
+        readsTags: false,
+        tagReads: [],
         contentId: -1,
         behaviourId: -1,
       },
@@ -580,16 +700,300 @@ function assumedIdentity(): PolicyUnit {
   return allowAllUnit;
 }
 
+/** An IAM user's tag key it lacks is absent from its requests (see PrincipalAccess.tagsFixed). */
+function isTagKey(lowerKey: string): boolean {
+  return lowerKey.startsWith('aws:principaltag/');
+}
+
+/** One unit restricted to one who-can question, shared by every principal holding the unit. */
+interface UnitView {
+  readonly slim: PolicyUnit;
+  /** The set of its statements' behaviour ids (see StatementInfo.behaviourId), as an id of `Question.sets`. */
+  readonly set: number;
+  readonly allows: boolean;
+  readonly personal: boolean;
+  readonly readsTags: boolean;
+  /** The statements' `tagReads`, together. */
+  readonly tagReads: readonly string[];
+}
+
+/** Small integer ids for strings (a memo key's parts). */
+class Interner {
+  private readonly ids = new Map<string, number>();
+  /** The id of `key`, from 0 up. */
+  id(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.ids.size));
+    return id;
+  }
+}
+
+// Pairs of ids below 2^26 combine into one safe integer: ids count distinct sets, signatures and
+// principals of one snapshot, far fewer.
+const PAIR = 67_108_864;
+
+/** Small integer ids for pairs of small integer ids (a memo key built without strings). */
+class PairIds {
+  private readonly ids = new Map<number, number>();
+  /** The id of the ordered pair (a, b), from 0 up. */
+  id(a: number, b: number): number {
+    const k = a * PAIR + b;
+    let id = this.ids.get(k);
+    if (id === undefined) this.ids.set(k, (id = this.ids.size));
+    return id;
+  }
+}
+
+/** Sets of behaviour ids (sorted, unique), numbered, with their unions cached. */
+class BehaviourSets {
+  private readonly interner = new Interner();
+  private readonly members: (readonly number[])[] = [];
+  private readonly unions = new Map<number, number>();
+
+  /** The id of the set of `ids` (any order, repeats allowed; sorted in place). */
+  of(ids: number[]): number {
+    ids.sort((a, b) => a - b);
+    const unique: number[] = [];
+    for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) unique.push(ids[i] as number);
+    const id = this.interner.id(unique.join(','));
+    if (id === this.members.length) this.members.push(unique);
+    return id;
+  }
+
+  /** The id of the union of sets `a` and `b`. */
+  union(a: number, b: number): number {
+    if (a === b) return a;
+    const lo = a < b ? a : b;
+    const hi = a < b ? b : a;
+    const k = lo * PAIR + hi;
+    let id = this.unions.get(k);
+    if (id === undefined) {
+      id = this.of([...(this.members[lo] ?? []), ...(this.members[hi] ?? [])]);
+      this.unions.set(k, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * What who-can works out once per action, kept across questions: per unit uid its flags (0 = not
+ * yet known), the views of units whose statements for the action do not depend on the resource,
+ * and the sets of behaviours views hold (shared by every question on the action).
+ */
+interface ActionEntry {
+  flags: Uint8Array;
+  readonly shared: (UnitView | null | undefined)[];
+  readonly sets: BehaviourSets;
+}
+
+/**
+ * What who-can works out once per action and resource, kept across questions: the views of the
+ * units whose statements depend on the resource (by uid, filled as principals need them).
+ */
+interface Question {
+  readonly action: ActionEntry;
+  readonly views: (UnitView | null | undefined)[];
+  /** Answers of resource patterns for the question's resource (see slimUnit). */
+  readonly patterns: Map<object, number>;
+}
+
+/** True when every statement of the unit matches every resource (no Resource, or `*` in it): its view serves every question on the action. */
+function resourceFree(u: PolicyUnit): boolean {
+  for (const st of u.compiled.statements) {
+    const r = st.resources;
+    if (r === null) continue;
+    if (r.not || !r.patterns.some((p) => p.source === '*')) return false;
+  }
+  return true;
+}
+
+const QUESTIONS_KEPT = 16;
+const ACTIONS_KEPT = 256;
+
+/** Per compiled snapshot: entries per action and questions by action and resource, least recent dropped first. */
+interface QuestionCache {
+  readonly actions: Map<number, ActionEntry>;
+  readonly questions: Map<string, Question>;
+}
+
+const questionCaches = new WeakMap<CompiledAccess, QuestionCache>();
+
+function questionCache(c: CompiledAccess): QuestionCache {
+  let q = questionCaches.get(c);
+  if (!q) questionCaches.set(c, (q = { actions: new Map(), questions: new Map() }));
+  return q;
+}
+
+/** The entry of action `id`, its flags sized for every unit compiled so far. */
+function actionEntry(c: CompiledAccess, id: number): ActionEntry {
+  const cache = questionCache(c).actions;
+  let entry = cache.get(id);
+  if (entry) cache.delete(id);
+  else {
+    if (cache.size >= ACTIONS_KEPT) cache.delete(cache.keys().next().value as number);
+    entry = { flags: new Uint8Array(c.unitCount), shared: [], sets: new BehaviourSets() };
+  }
+  cache.set(id, entry);
+  return entry;
+}
+
+function questionFor(c: CompiledAccess, id: number, resource: string): Question {
+  const cache = questionCache(c).questions;
+  const key = `${id}\u0000${resource}`;
+  let q = cache.get(key);
+  if (q) cache.delete(key);
+  else {
+    if (cache.size >= QUESTIONS_KEPT) cache.delete(cache.keys().next().value as string);
+    q = { action: actionEntry(c, id), views: [], patterns: new Map() };
+  }
+  cache.set(key, q);
+  const action = q.action;
+  if (action.flags.length < c.unitCount) {
+    // Units compiled since (a query's session policy) need room: keep what is known.
+    const grown = new Uint8Array(c.unitCount);
+    grown.set(action.flags);
+    action.flags = grown;
+  }
+  return q;
+}
+
+/** The union of the behaviour sets of the first `n` views, as a set id (-1 for none). */
+function unionOf(sets: BehaviourSets, views: readonly UnitView[], n: number): number {
+  if (n === 0) return -1;
+  let id = (views[0] as UnitView).set;
+  for (let i = 1; i < n; i++) id = sets.union(id, (views[i] as UnitView).set);
+  return id;
+}
+
+/**
+ * The memo key part of the tags the first `n` views read: the principal's tags whose key starts
+ * one of the texts the statements hold after `aws:PrincipalTag/` (see StatementInfo.tagReads).
+ */
+function tagKey(p: PrincipalAccess, views: readonly UnitView[], n: number): string {
+  let out = '';
+  for (const [key, text] of p.tagPairs) {
+    let read = false;
+    for (let i = 0; i < n && !read; i++)
+      for (const r of (views[i] as UnitView).tagReads)
+        if (r.startsWith(key)) {
+          read = true;
+          break;
+        }
+    if (read) out += `${text},`;
+  }
+  return out;
+}
+
+/** The plan parts of one principal from its views. */
+function slimPartsOf(
+  p: PrincipalAccess,
+  idViews: readonly UnitView[],
+  nId: number,
+  bViews: readonly UnitView[],
+  nB: number,
+  scp: SlimOrg | undefined,
+): SlimParts {
+  return {
+    identity: slimsOf(idViews, nId),
+    ...(p.boundary ? { boundary: slimsOf(bViews, nB) } : {}),
+    ...(scp ? { scp } : {}),
+  };
+}
+
+/** The slim units of the first `n` views. */
+function slimsOf(views: readonly UnitView[], n: number): PolicyUnit[] {
+  const out: PolicyUnit[] = [];
+  for (let i = 0; i < n; i++) out.push((views[i] as UnitView).slim);
+  return out;
+}
+
+/**
+ * `grantSignature` per principal as an id, computed once for all the principals that the
+ * resource policy does not name by ARN or role name: for them it depends only on kind, account
+ * and boundary. 0 without a resource policy.
+ */
+function grantSignatures(ru: ResourceUnit | undefined): (p: PrincipalAccess) => number {
+  if (!ru) return () => 0;
+  const arns = new Set<string>();
+  const roles = new Set<string>();
+  for (const st of ru.unit.statements) {
+    if (st.principal === null) continue;
+    for (const a of st.principal.spec.arns) arns.add(a);
+    for (const r of st.principal.spec.roles) roles.add(r);
+  }
+  const ids = new Interner();
+  const shared = new Map<number, number>();
+  return (p) => {
+    const info = p.info;
+    const named = arns.has(p.arn) || (info.kind === 'role' && roles.has(`${info.account}/${info.name}`));
+    if (named) return ids.id(grantSignature(ru, info, p.boundary !== null));
+    const k = p.memoClassId * 2 + (p.boundary !== null ? 1 : 0);
+    let sig = shared.get(k);
+    if (sig === undefined) shared.set(k, (sig = ids.id(grantSignature(ru, info, p.boundary !== null))));
+    return sig;
+  };
+}
+
+const NO_CONDITIONS: readonly RequiredCondition[] = [];
+
+/** The principals outside the snapshot that the resource policy names, decided. */
+function externalEntries(
+  c: CompiledAccess,
+  ru: ResourceUnit,
+  id: number | undefined,
+  query: WhoCanQuery,
+  extra: Extra,
+): WhoCanEntry[] {
+  const { action, resource } = query;
+  const out: WhoCanEntry[] = [];
+  for (const cand of externalCandidates(c, ru, id)) {
+    const pl = plan(
+      c,
+      undefined,
+      cand.info,
+      resource,
+      ru,
+      { identity: cand.assumeIdentity ? [assumedIdentity()] : NO_UNITS },
+      extra,
+    );
+    const d = decideWithContext(
+      (ctx) => runFast(pl, action, resource, ctx),
+      query.context ?? {},
+      query.strict === true,
+      (r) => relabel(r, pl.units),
+    );
+    if (d.kind === 'denied') continue;
+    out.push({
+      arn: cand.arn,
+      kind: cand.kind,
+      decision: d.kind,
+      conditions: d.kind === 'conditional' ? d.conditions : [],
+      external: true,
+      via: 'resource',
+    });
+  }
+  return out;
+}
+
 /**
  * Every principal that may make the request: users and roles of the snapshot (roles as their
  * sessions), through identity policies or the resource's own policy, and principals outside the
  * snapshot that the resource policy names (labelled `external`: their own account must allow too).
+ * Each principal's context carries its own tags and id from the snapshot (see PrincipalAccess
+ * .entityKeys); a query's session and endpoint policies apply to every evaluation.
+ *
  * Principals are first filtered by action bitsets; every listed answer comes from the evaluator.
+ * Principals whose statements covering the action behave alike (same Effect and Condition, same
+ * resource match), with the same grants from the resource policy, account and kind, share one
+ * evaluation unless a statement reads who the principal is; when statements read principal tags,
+ * only principals with the same tags share. `whoCanReference` is the same answer without sharing.
+ * Throws AccessError for a session or endpoint policy the evaluator cannot compile.
  */
-export function whoCan(c: CompiledAccess, query: WhoCanQuery): WhoCanResult {
+export function whoCan(c: CompiledAccess, query: WhoCanQuery & QueryPolicies): WhoCanResult {
   const { action, resource } = query;
   const given: QueryContext = query.context ?? {};
   const strict = query.strict === true;
+  const extra = extraOf(c, query);
   const id = c.catalog.actionId(action);
   const ru = c.resourcePolicy(resource);
   const scp = c.scp;
@@ -598,57 +1002,99 @@ export function whoCan(c: CompiledAccess, query: WhoCanQuery): WhoCanResult {
 
   // Principals with the same relevant statements, grants and account get the same answer unless
   // one of those statements reads who the principal is: their evaluations are shared.
-  const memo = new Map<string, MemoEntry>();
-  const slims = new Map<PolicyUnit, PolicyUnit | null>();
+  const memo = new Map<number, MemoEntry>();
+  const pairs = new PairIds();
+  const tagIds = new Interner();
   const perAction = actionCache(c);
-  const slimOf = (u: PolicyUnit, actionId: number): PolicyUnit | null => {
-    let s = slims.get(u);
-    if (s === undefined) {
-      // The action's statements are cached across questions; the resource is checked per question.
-      const forAction = perAction.unit(u, actionId);
-      s = forAction === null ? null : slimUnit(forAction, actionId, resource);
-      slims.set(u, s);
-    }
-    return s;
-  };
-  const resourceReadsPrincipal = ru?.unit.principalDependent ?? false;
   const slimScp = scp && id !== undefined ? slimOrg(scp, id, resource) : undefined;
+  const scpPersonal = slimScp?.readsPrincipal ?? false;
+  const scpTags = slimScp?.flat.some((u) => u.readsTags) ?? false;
   const scpDenies = scp !== null && id !== undefined && scp.denyStar.has(id);
   const scpAllows = scp !== null && id !== undefined && scp.allow.has(id);
-  // Per unit (by uid) and for this action: whether it allows, denies, denies on `*` unconditionally.
-  const flags = new Uint8Array(c.unitCount);
-  const flagsOf = (u: PolicyUnit, actionId: number): number => {
-    let f = flags[u.uid] ?? 0;
+  const basePersonal = (ru?.unit.principalDependent ?? false) || extra.personal;
+  const baseTags = (ru?.unit.readsTags ?? false) || extra.readsTags;
+  // Per unit (by uid) and for this action: whether it allows, denies, denies on `*` unconditionally
+  // (kept across questions); and, for this action and resource, the unit restricted to the
+  // statements that can matter (null when none can).
+  const units = c.units;
+  const question = id === undefined ? undefined : questionFor(c, id, resource);
+  const flags = question?.action.flags ?? new Uint8Array(0);
+  const views = question?.views ?? [];
+  const shared = question?.action.shared ?? [];
+  const sets = question?.action.sets ?? new BehaviourSets();
+  const flagsOf = (uid: number, actionId: number): number => {
+    let f = flags[uid] as number;
     if (f === 0) {
+      const u = units[uid] as PolicyUnit;
       f =
         KNOWN |
         (u.allow.has(actionId) ? ALLOW : 0) |
         (u.deny.has(actionId) ? DENY : 0) |
         (u.denyStar.has(actionId) ? DENY_STAR : 0);
-      flags[u.uid] = f;
+      flags[uid] = f;
     }
     return f;
   };
+  const viewOf = (uid: number, actionId: number): UnitView | null => {
+    let v = views[uid];
+    if (v === undefined) v = shared[uid];
+    if (v === undefined) {
+      const u = units[uid] as PolicyUnit;
+      // The action's statements are cached across questions; the resource is checked per question
+      // unless they match every resource.
+      const forAction = perAction.unit(u, actionId);
+      const into = forAction === null || resourceFree(forAction) ? shared : views;
+      const slim = forAction === null ? null : slimUnit(forAction, actionId, resource, question?.patterns);
+      if (slim === null) v = null;
+      else {
+        const behaviours: number[] = [];
+        let allows = false;
+        for (const st of slim.statements) {
+          // The statement covers the action and may match the resource (see slimUnit): its
+          // behaviour, not its text, decides.
+          behaviours.push(st.behaviourId);
+          if (st.effect === 'Allow') allows = true;
+        }
+        const tagReads = slim.readsTags ? [...new Set(slim.statements.flatMap((st) => st.tagReads))] : [];
+        v = {
+          slim,
+          set: sets.of(behaviours),
+          allows,
+          personal: slim.principalDependent,
+          readsTags: slim.readsTags,
+          tagReads,
+        };
+      }
+      into[uid] = v;
+    }
+    return v;
+  };
   const standaloneFor = standaloneGrants(ru, id);
+  const signatureOf = grantSignatures(ru);
+  const idViews: UnitView[] = [];
+  const bViews: UnitView[] = [];
 
   for (const p of c.principals) {
-    const scpApplies = scp !== null && p.scpApplies && accountOf(p.info) === c.account;
-    let slim: SlimParts = {};
-    let key: string | undefined;
+    const governed = scp !== null && p.scpApplies && accountOf(p.info) === c.account;
+    let key = -1;
+    let nId = 0;
+    let nB = 0;
     if (id !== undefined) {
       // An unconditional Deny on `*` decides whatever the resource and context; every SCP level must allow.
-      if (scpApplies && (scpDenies || !scpAllows)) continue;
+      if (governed && (scpDenies || !scpAllows)) continue;
       let identityMayAllow = false;
       let denied = false;
-      for (const u of p.identity) {
-        const f = flagsOf(u, id);
+      const idUids = p.identityUids;
+      const bUids = p.boundaryUids;
+      for (let i = 0; i < idUids.length; i++) {
+        const f = flagsOf(idUids[i] as number, id);
         if (f & DENY_STAR) denied = true;
         if (f & ALLOW) identityMayAllow = true;
       }
-      let boundaryMayAllow = p.boundary === null;
-      if (p.boundary) {
-        for (const u of p.boundary) {
-          const f = flagsOf(u, id);
+      let boundaryMayAllow = bUids === null;
+      if (bUids !== null) {
+        for (let i = 0; i < bUids.length; i++) {
+          const f = flagsOf(bUids[i] as number, id);
           if (f & DENY_STAR) denied = true;
           if (f & ALLOW) boundaryMayAllow = true;
         }
@@ -658,100 +1104,125 @@ export function whoCan(c: CompiledAccess, query: WhoCanQuery): WhoCanResult {
       // the boundary must allow.
       const standalone = standaloneFor(p);
       if (!(identityMayAllow && boundaryMayAllow) && !standalone) continue;
-      const identity: PolicyUnit[] = [];
-      let personal = resourceReadsPrincipal || (scpApplies && (slimScp?.readsPrincipal ?? false));
-      const behaviours: number[] = [];
+      let personal = basePersonal || (governed && scpPersonal);
+      // Tags read outside the principal's own policies: key by all its tags.
+      const allTags = baseTags || (governed && scpTags);
+      let tags = false;
       let allows = false;
-      for (const u of p.identity) {
-        if ((flagsOf(u, id) & (ALLOW | DENY)) === 0) continue;
-        const s = slimOf(u, id);
-        if (!s) continue;
-        identity.push(s);
-        if (s.principalDependent) personal = true;
-        for (const st of s.statements) {
-          // The statement covers the action and may match the resource (see slimUnit): its
-          // behaviour, not its text, decides.
-          behaviours.push(st.behaviourId);
-          if (st.effect === 'Allow') allows = true;
-        }
+      for (let i = 0; i < idUids.length; i++) {
+        const uid = idUids[i] as number;
+        if (((flags[uid] as number) & (ALLOW | DENY)) === 0) continue;
+        const v = viewOf(uid, id);
+        if (v === null) continue;
+        idViews[nId++] = v;
+        if (v.allows) allows = true;
+        if (v.personal) personal = true;
+        if (v.readsTags) tags = true;
       }
       // Without an identity Allow that may match, or a resource policy that could allow, nothing can.
       if (!allows && !standalone) continue;
-      let parts = behaviourKey(behaviours);
-      let boundary: PolicyUnit[] | undefined;
-      if (p.boundary) {
-        boundary = [];
-        behaviours.length = 0;
-        for (const u of p.boundary) {
-          if ((flagsOf(u, id) & (ALLOW | DENY)) === 0) continue;
-          const s = slimOf(u, id);
-          if (!s) continue;
-          boundary.push(s);
-          if (s.principalDependent) personal = true;
-          for (const st of s.statements) behaviours.push(st.behaviourId);
+      if (bUids !== null) {
+        for (let i = 0; i < bUids.length; i++) {
+          const uid = bUids[i] as number;
+          if (((flags[uid] as number) & (ALLOW | DENY)) === 0) continue;
+          const v = viewOf(uid, id);
+          if (v === null) continue;
+          bViews[nB++] = v;
+          if (v.personal) personal = true;
+          if (v.readsTags) tags = true;
         }
-        parts += `|b:${behaviourKey(behaviours)}`;
       }
-      slim = { identity, ...(boundary ? { boundary } : {}), ...(slimScp ? { scp: slimScp } : {}) };
       if (!personal) {
-        const sig = ru ? grantSignature(ru, p.info, p.boundary !== null) : '';
-        key = `${p.kind}|${accountOf(p.info) ?? ''}|${scpApplies ? 1 : 0}|${p.arn.includes(':role/aws-service-role/') ? 1 : 0}|${parts}|${sig}`;
+        // kind, account, SCP governance; identity statements' behaviours; the boundary's (or none);
+        // how the resource policy names the principal; the tags read.
+        const boundaryPart = bUids === null ? 0 : unionOf(sets, bViews, nB) + 2;
+        let tagPart = 0;
+        if (allTags) tagPart = tagIds.id(p.tagSignature) + 1;
+        else if (tags && p.tagPairs.length > 0)
+          tagPart = tagIds.id(`${tagKey(p, idViews, nId)}|${tagKey(p, bViews, nB)}`) + 1;
+        key = pairs.id(
+          pairs.id(
+            pairs.id(pairs.id(p.memoClassId, unionOf(sets, idViews, nId) + 1), boundaryPart),
+            signatureOf(p),
+          ),
+          tagPart,
+        );
       }
     }
-    let hit = key === undefined ? undefined : memo.get(key);
-    let mine: PolicyUnit[] | undefined;
+    let hit = key < 0 ? undefined : memo.get(key);
+    let mine: readonly PolicyUnit[] | undefined;
     if (!hit) {
       evaluated++;
-      const pl = plan(c, p, p.info, resource, ru, slim);
+      const slim = id === undefined ? {} : slimPartsOf(p, idViews, nId, bViews, nB, slimScp);
+      const pl = plan(c, p, p.info, resource, ru, slim, extra);
       const d = decideWithContext(
         (ctx) => runFast(pl, action, resource, ctx),
         given,
         strict,
         (r) => relabel(r, pl.units),
+        p.tagsFixed ? isTagKey : undefined,
       );
       const identityAllows = d.result.explain.layers.some(
         (l) => l.kind === 'identity' && l.verdict.kind === 'allow',
       );
       mine = unitsOf(slim, p);
       hit = { d, identityAllows, units: mine };
-      if (key !== undefined) memo.set(key, hit);
+      if (key >= 0) memo.set(key, hit);
     }
     const { d, identityAllows } = hit;
     if (d.kind === 'denied') continue;
+    let conditions = NO_CONDITIONS;
+    if (d.kind === 'conditional') {
+      mine ??= id === undefined ? unitsOf({}, p) : [...slimsOf(idViews, nId), ...slimsOf(bViews, nB)];
+      conditions = renameConditions(d.conditions, hit, mine);
+    }
     principals.push({
       arn: p.arn,
       kind: p.kind,
       decision: d.kind,
-      conditions:
-        d.kind === 'conditional' ? renameConditions(d.conditions, hit, mine ?? unitsOf(slim, p)) : [],
+      conditions,
       external: false,
       via: identityAllows ? 'identity' : 'resource',
     });
   }
 
-  if (ru) {
-    for (const cand of externalCandidates(c, ru, id)) {
-      const pl = plan(c, undefined, cand.info, resource, ru, {
-        identity: cand.assumeIdentity ? [assumedIdentity()] : NO_UNITS,
-      });
-      const d = decideWithContext(
-        (ctx) => runFast(pl, action, resource, ctx),
-        given,
-        strict,
-        (r) => relabel(r, pl.units),
-      );
-      if (d.kind === 'denied') continue;
-      principals.push({
-        arn: cand.arn,
-        kind: cand.kind,
-        decision: d.kind,
-        conditions: d.kind === 'conditional' ? d.conditions : [],
-        external: true,
-        via: 'resource',
-      });
-    }
-  }
+  if (ru) principals.push(...externalEntries(c, ru, id, query, extra));
   return { action, resource, principals, evaluated };
+}
+
+/**
+ * who-can without shared answers or bitset filters: every principal of the snapshot evaluated on
+ * its own with all its policies. The reference `whoCan` is tested against; slow on large snapshots.
+ */
+export function whoCanReference(c: CompiledAccess, query: WhoCanQuery & QueryPolicies): WhoCanResult {
+  const { action, resource } = query;
+  const extra = extraOf(c, query);
+  const ru = c.resourcePolicy(resource);
+  const principals: WhoCanEntry[] = [];
+  for (const p of c.principals) {
+    const pl = plan(c, p, p.info, resource, ru, {}, extra);
+    const d = decideWithContext(
+      (ctx) => run(pl, action, resource, ctx),
+      query.context ?? {},
+      query.strict === true,
+      (r) => relabel(r, pl.units),
+      p.tagsFixed ? isTagKey : undefined,
+    );
+    if (d.kind === 'denied') continue;
+    const identityAllows = d.result.explain.layers.some(
+      (l) => l.kind === 'identity' && l.verdict.kind === 'allow',
+    );
+    principals.push({
+      arn: p.arn,
+      kind: p.kind,
+      decision: d.kind,
+      conditions: d.kind === 'conditional' ? d.conditions : NO_CONDITIONS,
+      external: false,
+      via: identityAllows ? 'identity' : 'resource',
+    });
+  }
+  if (ru) principals.push(...externalEntries(c, ru, c.catalog.actionId(action), query, extra));
+  return { action, resource, principals, evaluated: c.principals.length };
 }
 
 /** Whether a resource-policy statement names the principal well enough to grant on its own. */

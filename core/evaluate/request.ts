@@ -158,6 +158,54 @@ export function buildContext(
   return { context, derivedKeys: Object.fromEntries(derived) };
 }
 
+/** What the snapshot knows of a user or role beyond its ARN (see `principalEntityKeys`). */
+export interface PrincipalEntityFacts {
+  readonly kind: 'user' | 'role';
+  /** The unique id (`UserId` / `RoleId`); empty when the input lacks it. */
+  readonly id: string;
+  readonly account: string | undefined;
+  readonly tags: readonly { readonly key: string; readonly value: string }[];
+}
+
+/** The organisation the snapshot's account belongs to. */
+export interface PrincipalOrgFacts {
+  readonly id?: string;
+  /** The snapshot's account: the organisation's keys are set for its principals only. */
+  readonly account: string;
+}
+
+/**
+ * The context keys AWS sets from a user's or role's IAM entity that its ARN does not show, for
+ * requests made by the user or by the role's sessions. AWS "AWS global condition context keys"
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html),
+ * "Principal properties":
+ * - aws:PrincipalTag/<tag-key>: the tags attached to the principal, one key per tag ("Pass session
+ *   tags in AWS STS": a role session carries the role's tags; a session tag with the same key
+ *   overrides the role's, so a query's own value wins here too).
+ * - aws:userid: for an IAM user its unique id (`AIDA…`); for a role session it is
+ *   `role-id:session-name`, which a snapshot cannot know, so it is not set for roles.
+ * - aws:PrincipalOrgID: the organisation's id, for principals of an account in an organisation.
+ * aws:PrincipalOrgPaths is left unset: whether the path AWS puts there ends at the account or its
+ * parent OU is not something a bundle's path settles, so a policy testing it stays conditional.
+ * Tag keys come from input data: the result is a list of pairs, never a record.
+ */
+export function principalEntityKeys(entity: PrincipalEntityFacts, org: PrincipalOrgFacts | undefined): [string, ContextValue][] {
+  const out: [string, ContextValue][] = [];
+  const seen = new Set<string>();
+  for (const t of entity.tags) {
+    const key = `aws:PrincipalTag/${t.key}`;
+    // IAM tag keys are unique regardless of case; keep the first should an input repeat one.
+    if (seen.has(key.toLowerCase())) continue;
+    seen.add(key.toLowerCase());
+    out.push([key, t.value]);
+  }
+  if (entity.kind === 'user' && entity.id !== '') out.push(['aws:userid', entity.id]);
+  if (org !== undefined && entity.account !== undefined && entity.account === org.account) {
+    if (org.id !== undefined && org.id !== '') out.push(['aws:PrincipalOrgID', org.id]);
+  }
+  return out;
+}
+
 /**
  * The account that owns the resource: the request's `resourceAccount`, else the ARN's account
  * field, else (ARNs without one, such as S3 buckets) the principal's account.

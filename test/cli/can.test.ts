@@ -206,3 +206,49 @@ describe('ariadne can', () => {
     expect(bad.err).toMatch(/--context: expected `key=value`, found `novalue`/);
   });
 });
+
+describe('ariadne can with a session policy or VPC endpoint policies', () => {
+  const policyFile = (name: string, value: unknown): string => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
+    return path;
+  };
+  const onlySqs = policyFile('session-sqs.json', doc({ Effect: 'Allow', Action: 'sqs:*', Resource: '*' }));
+  const onlyPublic = policyFile(
+    'endpoint-public.json',
+    doc({ Effect: 'Allow', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::public', 'arn:aws:s3:::public/*'] }),
+  );
+
+  it('denies through the session layer what the session policy does not allow, naming the file', async () => {
+    const r = await can('--principal', alice, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::data/x', '--session-policy', onlySqs, '--json');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out) as { decision: string; explain: { deniedBy: string; policies: Record<string, string> } };
+    expect(json.decision).toBe('implicitDeny');
+    expect(json.explain.deniedBy).toBe('session');
+    expect(json.explain.policies['session[0]']).toContain('session-sqs.json');
+  });
+
+  it('allows what both the session policy and the identity policies allow', async () => {
+    const r = await can('--principal', alice, '--action', 'sqs:SendMessage', '--resource', `arn:aws:sqs:eu-west-1:${A}:q`, '--session-policy', onlySqs);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^allowed:/);
+  });
+
+  it('denies through the endpoint a bucket its policy does not name', async () => {
+    const other = await can('--principal', alice, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::data/x', '--endpoint-policy', onlyPublic, '--json');
+    expect((JSON.parse(other.out) as { explain: { deniedBy: string } }).explain.deniedBy).toBe('endpoint');
+    const named = await can('--principal', alice, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::public/x', '--endpoint-policy', onlyPublic);
+    expect(named.out).toMatch(/^allowed:/);
+  });
+
+  it('rejects a policy file that is missing or not a policy with exit code 2 and one line', async () => {
+    const missing = await can('--principal', alice, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::data/x', '--session-policy', join(dir, 'nope.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/--session-policy: `.*nope\.json`: no such file/);
+    const bad = policyFile('bad.json', '{"Statement": 3');
+    const broken = await can('--principal', alice, '--action', 's3:GetObject', '--resource', 'arn:aws:s3:::data/x', '--endpoint-policy', bad);
+    expect(broken.code).toBe(2);
+    expect(broken.err.trim().split('\n')).toHaveLength(1);
+    expect(broken.err).toContain('--endpoint-policy:');
+  });
+});

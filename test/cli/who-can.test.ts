@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/index';
 
@@ -115,7 +118,7 @@ describe('ariadne who-can', () => {
     const r = await run(['who-can', FIXTURE, '--resource', '*']);
     expect(r.code).toBe(2);
     expect(r.err).toBe(
-      'ariadne who-can: --action is required: usage: ariadne who-can <snapshot> --action A --resource ARN [--context k=v]... [--strict] [--json] [--partial]\n',
+      'ariadne who-can: --action is required: usage: ariadne who-can <snapshot> --action A --resource ARN [--context k=v]... [--strict] [--session-policy FILE] [--endpoint-policy FILE]... [--json] [--partial]\n',
     );
     const bad = await run([
       'who-can',
@@ -138,6 +141,152 @@ describe('ariadne who-can', () => {
     // dave's `NotAction: iam:*` covers any action outside IAM, catalogued or not.
     expect((JSON.parse(r.out) as { principals: { arn: string }[] }).principals.map((p) => p.arn)).toEqual([
       `arn:aws:iam::${A}:user/dave`,
+    ]);
+  });
+});
+
+describe('ariadne who-can with a session policy, VPC endpoint policies and principal tags', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ariadne-who-can-'));
+  const file = (name: string, value: unknown): string => {
+    const path = join(dir, name);
+    writeFileSync(path, JSON.stringify(value));
+    return path;
+  };
+  const doc = (...Statement: object[]) => ({ Version: '2012-10-17', Statement });
+  const onlyEc2 = file('session-ec2.json', doc({ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }));
+  const notDave = file(
+    'endpoint-not-dave.json',
+    doc(
+      { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' },
+      { Effect: 'Deny', Principal: { AWS: `arn:aws:iam::${A}:user/dave` }, Action: '*', Resource: '*' },
+    ),
+  );
+  const arns = (out: string): string[] =>
+    (JSON.parse(out) as { principals: { arn: string }[] }).principals.map((p) => p.arn);
+
+  it('applies the session policy to every principal', async () => {
+    const s3 = await run([
+      'who-can',
+      FIXTURE,
+      '--action',
+      's3:GetObject',
+      '--resource',
+      'arn:aws:s3:::any/x',
+      '--session-policy',
+      onlyEc2,
+      '--json',
+    ]);
+    expect(s3.code).toBe(0);
+    expect(arns(s3.out)).toEqual([]);
+    const ec2 = await run([
+      'who-can',
+      FIXTURE,
+      '--action',
+      'ec2:RunInstances',
+      '--resource',
+      '*',
+      '--session-policy',
+      onlyEc2,
+    ]);
+    expect(ec2.out).toContain('through sessions limited by the session policy: 2 allowed');
+    expect(ec2.out).toContain(`user/carol`);
+  });
+
+  it('leaves out a principal an endpoint policy denies', async () => {
+    const before = await run([
+      'who-can',
+      FIXTURE,
+      '--action',
+      's3:GetObject',
+      '--resource',
+      'arn:aws:s3:::any/x',
+      '--json',
+    ]);
+    expect(arns(before.out)).toEqual([`arn:aws:iam::${A}:user/carol`, `arn:aws:iam::${A}:user/dave`]);
+    const after = await run([
+      'who-can',
+      FIXTURE,
+      '--action',
+      's3:GetObject',
+      '--resource',
+      'arn:aws:s3:::any/x',
+      '--endpoint-policy',
+      notDave,
+      '--json',
+    ]);
+    expect(arns(after.out)).toEqual([`arn:aws:iam::${A}:user/carol`]);
+  });
+
+  it('rejects a missing policy file with exit code 2 and one line', async () => {
+    const r = await run([
+      'who-can',
+      FIXTURE,
+      '--action',
+      's3:GetObject',
+      '--resource',
+      '*',
+      '--endpoint-policy',
+      join(dir, 'nope.json'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('--endpoint-policy:');
+  });
+
+  it("reads each principal's own tags, and a tag given with --context for everyone", async () => {
+    const user = (name: string, team: string) => ({
+      Path: '/',
+      UserName: name,
+      UserId: `AIDA${name.toUpperCase()}`,
+      Arn: `arn:aws:iam::${A}:user/${name}`,
+      GroupList: [],
+      AttachedManagedPolicies: [{ PolicyName: 'Send', PolicyArn: `arn:aws:iam::${A}:policy/Send` }],
+      UserPolicyList: [],
+      Tags: [{ Key: 'team', Value: team }],
+    });
+    const snapshot = file('tags.json', {
+      format: 'ariadne.snapshot/v1',
+      account: { id: A, partition: 'aws' },
+      authorizationDetails: {
+        UserDetailList: [user('red1', 'red'), user('blue1', 'blue')],
+        GroupDetailList: [],
+        RoleDetailList: [],
+        Policies: [
+          {
+            PolicyName: 'Send',
+            PolicyId: 'ANPASEND',
+            Arn: `arn:aws:iam::${A}:policy/Send`,
+            Path: '/',
+            DefaultVersionId: 'v1',
+            PolicyVersionList: [
+              {
+                Document: doc({
+                  Effect: 'Allow',
+                  Action: 'sqs:SendMessage',
+                  Resource: '*',
+                  Condition: { StringEquals: { 'aws:PrincipalTag/team': 'red' } },
+                }),
+                VersionId: 'v1',
+                IsDefaultVersion: true,
+              },
+            ],
+          },
+        ],
+      },
+    });
+    const q = [
+      'who-can',
+      snapshot,
+      '--action',
+      'sqs:SendMessage',
+      '--resource',
+      `arn:aws:sqs:eu-west-1:${A}:q`,
+      '--json',
+    ];
+    expect(arns((await run(q)).out)).toEqual([`arn:aws:iam::${A}:user/red1`]);
+    expect(arns((await run([...q, '--context', 'aws:PrincipalTag/team=red'])).out)).toEqual([
+      `arn:aws:iam::${A}:user/red1`,
+      `arn:aws:iam::${A}:user/blue1`,
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { can, canDecide, compileAccess, whoCan } from '../../../core/access/index';
 import { getCatalog } from '../../../core/catalog/catalog';
 import { compilePolicySet, evaluateRequest } from '../../../core/evaluate/engine';
+import { gatherPolicies } from '../../../core/evaluate/from-snapshot';
 import type { OrganizationLevel, PolicySet } from '../../../core/model/evaluate';
 import type { PolicyDocument } from '../../../core/model/policy';
 import type { Snapshot } from '../../../core/model/snapshot';
@@ -149,11 +150,14 @@ describe.each(SAMPLES)('the compiled path over %s', (path) => {
         fc.constantFrom(...contexts),
         (principal, action, resource, context) => {
           const { set, resourceAccount } = referenceSet(snapshot, principal, resource);
+          // The keys the snapshot knows of the principal (tags, id, organisation), as `ariadne can` gathers them.
+          const gathered = gatherPolicies(snapshot, principal, action, resource);
+          const known = gathered.kind === 'ok' ? gathered.context : {};
           const expected = evaluateRequest(compilePolicySet(set), {
             principal,
             action,
             resource,
-            context,
+            context: { ...known, ...context },
             ...(resourceAccount ? { resourceAccount } : {}),
           });
           const got = can(compiled, { principal, action, resource, context });
