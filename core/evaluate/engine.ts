@@ -592,6 +592,10 @@ function firstMissingAllow(
   // "IAM role trust policies and KMS key policies are exceptions …: they must explicitly allow
   // access for principals."
   if (grant === 'none' && requiresResourcePolicy(request.action, request.resource)) return 'resource';
+  // AWS "Session policies": when a resource-based policy names the ARN of the user (or role),
+  // its permissions are added before the session is created, so the session policy limits them
+  // (a session given to an IAM user's ARN here is its federated-user session).
+  if (grant === 'exact' && p.kind === 'user' && session !== null && session.allows.length === 0) return 'session';
   switch (grant) {
     case 'exact':
     case 'session':
