@@ -8,6 +8,7 @@ export const CHANNELS = {
   'snapshot:recent-list': 'recentSnapshots',
   'snapshot:open-recent': 'openRecentSnapshot',
   'export:save': 'saveExport',
+  'export:pdf': 'exportPdf',
   'aws:list-profiles': 'listAwsProfiles',
   'aws:pull-account': 'pullAccount',
   'aws:cancel-pull': 'cancelPull',

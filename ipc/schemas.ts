@@ -11,6 +11,13 @@ export const MAX_IMAGE_BYTES = 32 * 1024 * 1024;
 const MAX_IMAGE_BASE64_CHARS = Math.ceil(MAX_IMAGE_BYTES / 3) * 4;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
+/** Largest report HTML printed through `export:pdf` (characters; a 10,000-finding report is about 17 MB). */
+export const MAX_REPORT_HTML_CHARS = 64 * 1024 * 1024;
+
+/** Largest PDF `export:pdf` hands back to web mode's page (bytes, before base64). */
+export const MAX_PDF_BYTES = 128 * 1024 * 1024;
+const MAX_PDF_BASE64_CHARS = Math.ceil(MAX_PDF_BYTES / 3) * 4;
+
 /** A file read for the renderer: its base name and its text. */
 export const snapshotFile = z.object({ name: z.string().max(1024), text: z.string().max(MAX_FILE_CHARS) }).strict();
 
@@ -84,6 +91,23 @@ export const SCHEMAS = {
       z.object({ kind: z.literal('error'), message: z.string() }).strict(),
     ]),
   },
+  'export:pdf': {
+    request: z
+      .object({
+        /** The file name offered in the save dialog (a base name ending in `.pdf`). */
+        suggestedName: z.string().min(5).max(255).regex(/^[^/\\\0]+\.pdf$/i, 'not a file name ending in .pdf'),
+        /** The report's self-contained HTML (core/report's writeHtmlReport). */
+        html: z.string().min(1).max(MAX_REPORT_HTML_CHARS),
+      })
+      .strict(),
+    response: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('saved'), name: z.string() }).strict(),
+      /** Web mode (no save dialog): the printed PDF as base64, for the page to download. */
+      z.object({ kind: z.literal('pdf'), name: z.string().max(255), base64: z.string().max(MAX_PDF_BASE64_CHARS).regex(BASE64) }).strict(),
+      z.object({ kind: z.literal('cancelled') }).strict(),
+      z.object({ kind: z.literal('error'), message: z.string() }).strict(),
+    ]),
+  },
   'aws:list-profiles': {
     request: empty,
     response: z
@@ -135,6 +159,8 @@ export type AppInfo = IpcResponse<'app:info'>;
 export type PullProgressMessage = z.infer<typeof pullProgressMessage>;
 /** One progress event of a pull. */
 export type PullProgress = z.infer<typeof pullProgressEvent>;
+/** The result of printing a report to PDF. */
+export type PdfExportOutcome = IpcResponse<'export:pdf'>;
 /** The result of a pull. */
 export type PullOutcome = IpcResponse<'aws:pull-account'>;
 /** One AWS profile, as the pull dialog lists it. */

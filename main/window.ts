@@ -2,7 +2,11 @@
 // Imports electron; nothing else in main/ builds windows.
 import { BrowserWindow, session, shell } from 'electron';
 import { join } from 'node:path';
+import type { PdfWindow } from './export/electron-pdf';
 import { CONTENT_SECURITY_POLICY, isDocumentationUrl } from './security';
+
+/** The in-memory session of the PDF window: nothing it loads reaches the app's own session. */
+const PDF_PARTITION = 'ariadne-pdf';
 
 /** Creates the main window with the hardened web preferences. */
 export function createMainWindow(): BrowserWindow {
@@ -46,5 +50,35 @@ export function hardenSession(): void {
     callback({
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
     });
+  });
+}
+
+/**
+ * A hidden window for printing a report to PDF (main/export/electron-pdf.ts): sandboxed,
+ * context-isolated, JavaScript off, no preload, its own in-memory session with every permission
+ * denied. The printer blocks every request but the report file and denies navigation.
+ */
+export function createPdfWindow(): PdfWindow {
+  const ses = session.fromPartition(PDF_PARTITION);
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  return new BrowserWindow({
+    show: false,
+    width: 794,
+    height: 1123,
+    webPreferences: {
+      partition: PDF_PARTITION,
+      javascript: false,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
 }

@@ -28,6 +28,8 @@ export function createApi(invoke: Invoke, onMenuCommand: OnMenuCommand, onPullPr
     openRecentSnapshot: (id: string) => invoke('snapshot:open-recent', { id }),
     /** Saves an export where the user chooses. */
     saveExport: (request: IpcRequest<'export:save'>) => invoke('export:save', request),
+    /** Prints a report's HTML to PDF and saves it where the user chooses (web mode: returns the bytes to download). */
+    exportPdf: (request: IpcRequest<'export:pdf'>) => invoke('export:pdf', request),
     /** The AWS profiles of the shared config files: names, regions and kinds, never keys. */
     listAwsProfiles: () => invoke('aws:list-profiles', {}),
     /** Pulls one account read-only with a profile; progress arrives through onPullProgress. */

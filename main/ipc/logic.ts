@@ -7,6 +7,7 @@ import {
   awsProfileName,
   awsRegion,
   MAX_FILE_CHARS,
+  MAX_PDF_BYTES,
   pullProgressMessage,
   type AppInfo,
   type IpcHandlers,
@@ -38,6 +39,12 @@ export interface AwsHost {
   pull?: (options: PullOptions) => Promise<PullResult>;
 }
 
+/**
+ * Prints a report's HTML to PDF bytes: Electron's printToPDF in the desktop app
+ * (main/export/electron-pdf.ts), playwright-core and an installed Chromium in web mode (main/web/pdf.ts).
+ */
+export type PdfPrinter = (html: string) => Promise<Uint8Array>;
+
 /** What the handlers need from their host. */
 export interface HandlerOptions {
   mode: 'desktop' | 'web';
@@ -47,6 +54,8 @@ export interface HandlerOptions {
   dialogs?: Dialogs;
   versions?: Record<string, string>;
   aws?: AwsHost;
+  /** Prints `export:pdf` requests; absent means no PDF here (the handler says so). */
+  printPdf?: PdfPrinter;
   /** Delivers a running pull's progress to the renderer (webContents.send, or web mode's event stream). */
   onPullProgress?: (message: PullProgressMessage) => void;
 }
@@ -204,6 +213,31 @@ export function createHandlers(options: HandlerOptions): IpcHandlers {
       try {
         // The schema checked base64 content (image/png); it is written as the bytes it encodes.
         await writeFile(path, encoding === 'base64' ? Buffer.from(content, 'base64') : content);
+        return { kind: 'saved', name: basename(path) };
+      } catch (e) {
+        const code = typeof e === 'object' && e && 'code' in e ? String(e.code) : 'unwritable';
+        return { kind: 'error', message: `\`${basename(path)}\`: cannot write the file (${code.toLowerCase()})` };
+      }
+    },
+    'export:pdf': async ({ suggestedName, html }) => {
+      const print = options.printPdf;
+      if (!print) return { kind: 'error', message: 'export:pdf: no PDF printer here: export the HTML report and print it from a browser' };
+      const name = basename(suggestedName);
+      // The desktop app asks where to save before printing, so a cancel costs nothing.
+      const path = options.dialogs ? await options.dialogs.chooseSavePath(name) : undefined;
+      if (options.dialogs && !path) return { kind: 'cancelled' };
+      let pdf: Uint8Array;
+      try {
+        pdf = await print(html);
+      } catch (e) {
+        const line = e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e);
+        return { kind: 'error', message: line.startsWith('pdf: ') ? `export:${line}` : `export:pdf: printing failed: ${line}` };
+      }
+      if (pdf.length > MAX_PDF_BYTES) return { kind: 'error', message: `export:pdf: the PDF is larger than ${MAX_PDF_BYTES / 1024 / 1024} MiB: use \`ariadne audit --format pdf\`` };
+      // Web mode has no save dialog: the page downloads the bytes.
+      if (!path) return { kind: 'pdf', name, base64: Buffer.from(pdf).toString('base64') };
+      try {
+        await writeFile(path, pdf);
         return { kind: 'saved', name: basename(path) };
       } catch (e) {
         const code = typeof e === 'object' && e && 'code' in e ? String(e.code) : 'unwritable';

@@ -4,6 +4,8 @@ import { app, dialog, ipcMain, type BrowserWindow, type IpcMainInvokeEvent } fro
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHANNEL_NAMES, MENU_EVENT, PULL_EVENT, type MenuCommand } from '../../ipc/index';
+import { createElectronPdfPrinter } from '../export/electron-pdf';
+import { createPdfWindow } from '../window';
 import { dispatch } from './dispatch';
 import { createHandlers, type Dialogs } from './logic';
 
@@ -40,6 +42,8 @@ export function registerIpc(win: BrowserWindow, rendererFile: string): () => voi
     version: app.getVersion(),
     stateDir: join(app.getPath('userData'), 'state'),
     dialogs,
+    // Reports print in a hidden, locked-down window through Electron's printToPDF.
+    printPdf: createElectronPdfPrinter(createPdfWindow),
     versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
     // A pull's progress goes to this window only, on the one pull push channel; never a credential.
     onPullProgress: (message) => {

@@ -7,12 +7,19 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../security';
-import type { IpcHandlers, PullProgressMessage } from '../../ipc/index';
+import { MAX_REPORT_HTML_CHARS, type IpcHandlers, type PullProgressMessage } from '../../ipc/index';
 import { dispatch } from '../ipc/dispatch';
-import { createHandlers, type AwsHost } from '../ipc/logic';
+import { createHandlers, type AwsHost, type PdfPrinter } from '../ipc/logic';
+import { printPdfWithChromium } from './pdf';
 
 /** Largest bridge request body, in bytes. */
 const MAX_BRIDGE_BODY = 16 * 1024 * 1024;
+
+/**
+ * Larger bodies for the channels that carry a report: its HTML as JSON (escaping at most doubles
+ * it); the channel's schema then checks the exact character limit.
+ */
+const BODY_LIMITS: ReadonlyMap<string, number> = new Map([['export:pdf', 2 * MAX_REPORT_HTML_CHARS + 1024 * 1024]]);
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -76,7 +83,7 @@ function cookieToken(req: IncomingMessage): string | undefined {
 }
 
 /** Starts web mode serving `root` (the built renderer) on 127.0.0.1:`port` (0 picks a free one). */
-export async function startWebServer(options: { root: string; port?: number; token?: string; handlers?: IpcHandlers; version?: string; aws?: AwsHost }): Promise<WebServer> {
+export async function startWebServer(options: { root: string; port?: number; token?: string; handlers?: IpcHandlers; version?: string; aws?: AwsHost; printPdf?: PdfPrinter }): Promise<WebServer> {
   const root = resolve(options.root);
   const token = options.token ?? randomBytes(24).toString('hex');
   /** Open event streams (GET /ipc-events). */
@@ -87,7 +94,14 @@ export async function startWebServer(options: { root: string; port?: number; tok
   };
   const handlers =
     options.handlers ??
-    createHandlers({ mode: 'web', version: options.version ?? 'unknown', ...(options.aws ? { aws: options.aws } : {}), onPullProgress: publishPullProgress });
+    createHandlers({
+      mode: 'web',
+      version: options.version ?? 'unknown',
+      ...(options.aws ? { aws: options.aws } : {}),
+      onPullProgress: publishPullProgress,
+      // No save dialog in a browser: the PDF comes back as bytes and the page downloads it.
+      printPdf: options.printPdf ?? ((html) => printPdfWithChromium(html)),
+    });
   let port = 0;
   /** The push channel: same origin only (the token was checked), server-sent events until the page goes. */
   const events = (req: IncomingMessage, res: ServerResponse): void => {
@@ -121,7 +135,7 @@ export async function startWebServer(options: { root: string; port?: number; tok
       sendJson(res, 415, { kind: 'error', message: 'ipc: the body must be application/json' });
       return;
     }
-    const text = await readBody(req, MAX_BRIDGE_BODY);
+    const text = await readBody(req, BODY_LIMITS.get(channel) ?? MAX_BRIDGE_BODY);
     if (text === undefined) {
       sendJson(res, 413, { kind: 'error', message: 'ipc: request too large' });
       return;

@@ -54,6 +54,7 @@ describe('the IPC contract', () => {
     await api.recentSnapshots();
     await api.openRecentSnapshot('abc');
     await api.saveExport({ suggestedName: 'a.json', mimeType: 'application/json', content: '{}' });
+    await api.exportPdf({ suggestedName: 'a.pdf', html: '<p>report</p>' });
     await api.listAwsProfiles();
     await api.pullAccount({ pullId: 'pull-0001', profile: 'p', region: 'eu-west-1', regions: [] });
     await api.cancelPull('pull-0001');
