@@ -270,6 +270,17 @@ export interface EvaluatorOracleOptions {
  */
 export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOracleOptions = {}): AccessOracle {
   const noClassShare = options.shareByResourceClass === false;
+  // A hop is taken now, with credentials obtained now: the request time is the snapshot's
+  // collection time (or today), and so is the issue time of the session's token (AWS "AWS global
+  // condition context keys": aws:CurrentTime, aws:EpochTime, aws:TokenIssueTime). A condition
+  // that only held in the past (DateLessThan a past date) can then not make a hop conditional.
+  const nowMs = (snapshot.collectedAt === undefined ? undefined : Date.parse(snapshot.collectedAt)) ?? Date.now();
+  const now = new Date(Number.isFinite(nowMs) ? nowMs : Date.now());
+  const timeKeys: QuestionContext = {
+    'aws:CurrentTime': now.toISOString(),
+    'aws:EpochTime': String(Math.floor(now.getTime() / 1000)),
+    'aws:TokenIssueTime': now.toISOString(),
+  };
   const cat = getCatalog();
   const docs = new Map<string, PolicyDocument>();
   const entries = new Map<string, PrincipalEntry>();
@@ -621,7 +632,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
     const key = `${resourceAccount ?? ''}\u0000${ctxKey}`;
     let built = byKey.get(key);
     if (built === undefined) {
-      built = buildContext(p, resourceAccount, context);
+      built = buildContext(p, resourceAccount, { ...timeKeys, ...context });
       byKey.set(key, built);
     }
     return built;
@@ -636,7 +647,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
     }
     let built = byAccount.get(resourceAccount ?? '');
     if (built === undefined) {
-      built = buildContext(p, resourceAccount, undefined);
+      built = buildContext(p, resourceAccount, timeKeys);
       byAccount.set(resourceAccount ?? '', built);
     }
     return built;
@@ -718,7 +729,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
     const ask = (extra?: QuestionContext): EvaluationResult => {
       let built: { context: RequestContext; derivedKeys: { [key: string]: ContextValue } } | undefined;
       if (extra === undefined && context === undefined) built = contextOf(p, principal, resourceAccount);
-      else built = buildContext(p, resourceAccount, extra ? { ...context, ...extra } : context);
+      else built = buildContext(p, resourceAccount, { ...timeKeys, ...context, ...extra });
       return evaluatePrepared(compiled, { principal: p, action, resource, resourceAccount, context: built.context, derivedKeys: built.derivedKeys });
     };
     const first = ask();
