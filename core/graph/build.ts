@@ -848,9 +848,10 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   };
   for (const p of principals) {
     if (settledEarly(p.arn) || !mayGrant(p.arn)) continue;
+    const targets = grantTargets(p.arn);
+    if (targets.length === 0) continue;
     const reachable = reachTargets(p.arn);
-    if (reachable.size === 0) continue;
-    for (const arn of grantTargets(p.arn)) {
+    for (const arn of targets) {
       if (!reachable.has(arn)) continue;
       const best = adminHop.get(p.arn) ?? Infinity;
       if (best === HOP) break;
