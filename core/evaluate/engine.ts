@@ -296,6 +296,36 @@ export type ResourceClassifier = (resource: string, context: RequestContext) => 
  * and through its type (`requiresResourcePolicy`); the name is built from exactly those.
  */
 export function resourceClassifier(compiled: CompiledPolicySet, action: string): ResourceClassifier {
+  const elements = resourceElements(compiled, action);
+  return (resource, context) => {
+    let name = requiresResourcePolicy(action, resource) ? 'r' : 'n';
+    for (const el of elements) {
+      let hit = false;
+      let vars = '';
+      for (const p of el.patterns) {
+        const m = p.match(resource, context);
+        if (m.missingVariables.length > 0) vars += m.missingVariables.join(',') + ';';
+        if (m.matched) {
+          hit = true;
+          break;
+        }
+      }
+      name += vars === '' ? (hit ? '1' : '0') : `${hit ? '1' : '0'}[${vars}]`;
+    }
+    return name;
+  };
+}
+
+/**
+ * The patterns (their source text) of the Resource/NotResource elements that tell resources apart
+ * for `action` in `compiled` (see resourceClassifier): a resource that starts with none of their
+ * literal prefixes is in the same class as every other such resource of its account and type.
+ */
+export function resourcePatternSources(compiled: CompiledPolicySet, action: string): string[] {
+  return resourceElements(compiled, action).flatMap((el) => el.patterns.map((p) => p.source));
+}
+
+function resourceElements(compiled: CompiledPolicySet, action: string): { readonly not: boolean; readonly patterns: readonly CompiledPattern[] }[] {
   const lower = foldCase(action);
   const service = serviceOf(lower);
   const elements: { readonly not: boolean; readonly patterns: readonly CompiledPattern[] }[] = [];
@@ -315,23 +345,7 @@ export function resourceClassifier(compiled: CompiledPolicySet, action: string):
   collect(compiled.endpoint);
   for (const level of compiled.scp ?? []) collect(level.policies);
   for (const level of compiled.rcp ?? []) collect(level.policies);
-  return (resource, context) => {
-    let name = requiresResourcePolicy(action, resource) ? 'r' : 'n';
-    for (const el of elements) {
-      let hit = false;
-      let vars = '';
-      for (const p of el.patterns) {
-        const m = p.match(resource, context);
-        if (m.missingVariables.length > 0) vars += m.missingVariables.join(',') + ';';
-        if (m.matched) {
-          hit = true;
-          break;
-        }
-      }
-      name += vars === '' ? (hit ? '1' : '0') : `${hit ? '1' : '0'}[${vars}]`;
-    }
-    return name;
-  };
+  return elements;
 }
 
 function isIamPrincipal(p: PrincipalInfo): boolean {

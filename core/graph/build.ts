@@ -179,6 +179,18 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     return e === undefined ? undefined : register(e);
   };
   const costOf = (e: GraphEdge): number => (e.conditional ? CONDITIONAL_HOP : HOP);
+  /** A hop found but not yet made an edge (most are never kept: building edges is deferred). */
+  interface Hop {
+    readonly from: string;
+    readonly to: string;
+    readonly r: EscalationRule;
+    readonly answer: AccessAnswer;
+    readonly extra?: Extra;
+  }
+  const hop = (from: string, to: string, r: EscalationRule, answer: AccessAnswer, extra?: Extra): Hop | undefined =>
+    answer.kind === 'denied' || from === to ? undefined : extra === undefined ? { from, to, r, answer } : { from, to, r, answer, extra };
+  const hopCost = (h: Hop): number => (h.answer.kind === 'conditional' || (h.extra?.prerequisites ?? []).length > 0 ? CONDITIONAL_HOP : HOP);
+  const edgeOf = (h: Hop): GraphEdge => makeEdge(h.from, h.to, h.r, h.answer, h.extra)!;
 
   /** The ARNs of `sorted` the caller's identity policies may allow `action` on (prefix pre-filter). */
   const candidates = (p: string, action: string, sorted: readonly string[]): readonly string[] => {
@@ -242,7 +254,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
    * per resource account: the one answer. IAM resources have no resource-based policies and no
    * RCP governs IAM, so nothing else tells two IAM resources of one account apart.
    */
-  const uniformAnswers = new Map<string, Map<string, AccessAnswer | null>>();
+  const uniformAnswers = new Map<string, Map<string, AccessAnswer>>();
   const uniformAnswer = (p: string, action: string, resource: string, context?: QuestionContext): AccessAnswer | undefined => {
     if (!action.startsWith('iam:') || !resource.startsWith(`arn:${partition}:iam::`)) return undefined;
     const acct = accountOf(resource) ?? '';
@@ -253,13 +265,31 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       byCaller = new Map();
       uniformAnswers.set(actionKey, byCaller);
     }
+    // Resources that start with none of the prefixes of the patterns that tell resources apart
+    // (oracle.distinctPrefixes: none at all when every pattern is `*`) form one class.
+    const prefixes = distinctOf(p, action);
+    if (prefixes === null || prefixes.some((x) => resource.startsWith(x))) return undefined;
     const key = acct === account ? p : `${p}\u0000${acct}`;
     let a = byCaller.get(key);
     if (a === undefined) {
-      a = oracle.resourceIndependent?.(p, action) === true ? oracle.can(p, action, resource, context) : null;
+      a = oracle.can(p, action, resource, context);
       byCaller.set(key, a);
     }
-    return a ?? undefined;
+    return a;
+  };
+  const distinctCache = new Map<string, Map<string, readonly string[] | null>>();
+  const distinctOf = (p: string, action: string): readonly string[] | null => {
+    let byCaller = distinctCache.get(action);
+    if (byCaller === undefined) {
+      byCaller = new Map();
+      distinctCache.set(action, byCaller);
+    }
+    let v = byCaller.get(p);
+    if (v === undefined) {
+      v = oracle.distinctPrefixes?.(p, action) ?? (oracle.resourceIndependent?.(p, action) === true ? [] : null);
+      byCaller.set(p, v);
+    }
+    return v;
   };
   /** Answers without context per action, caller and resource: the same policy or group is asked about for many targets. */
   const asked = new Map<string, Map<string, Map<string, AccessAnswer>>>();
@@ -664,7 +694,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       const ck = `${role.arn}\u0000${l.service}`;
       let pa = l.passCache.get(ck);
       if (pa === undefined) {
-        pa = prefixAllows(l.p.arn, 'iam:PassRole', role.arn) ? oracle.can(l.p.arn, 'iam:PassRole', role.arn, { 'iam:PassedToService': l.service }) : DENIED;
+        pa = ask(l.p.arn, 'iam:PassRole', role.arn, { 'iam:PassedToService': l.service });
         l.passCache.set(ck, pa);
       }
       a = both(a, pa);
@@ -678,7 +708,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   for (const role of snapshot.roles) trustedAccounts.set(role.arn, new Set([...trustOf.get(role.arn)!.aws].filter(isAccountRoot).map((v) => accountOf(v)!)));
   /** Per caller that treats every role alike, per trust text: the answer (see intoRole's doneUniform). */
   const assumeByText = new Map<string, Map<string, AccessAnswer>>();
-  const assumeHop = (p: string, role: Role): GraphEdge | undefined => {
+  const assumeHop = (p: string, role: Role): Hop | undefined => {
     const tp = trustOf.get(role.arn)!;
     const named = tp.aws.has(p);
     if (!named && !tp.anyone && !trustedAccounts.get(role.arn)!.has(accountOf(p) ?? '')) return undefined;
@@ -697,20 +727,20 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
         byText.set(text, a);
       }
     } else a = oracle.can(p, 'sts:AssumeRole', role.arn);
-    return makeEdge(p, role.arn, rule('sts.assume-role'), a);
+    return hop(p, role.arn, rule('sts.assume-role'), a);
   };
   /** iam:UpdateAssumeRolePolicy on a role: rewrite its trust to name the caller, then assume it. */
-  const updateTrustHop = (p: string, role: Role): GraphEdge | undefined =>
-    isServiceLinked(role.arn) ? undefined : makeEdge(p, role.arn, rule('iam.update-assume-role-policy'), ask(p, 'iam:UpdateAssumeRolePolicy', role.arn));
+  const updateTrustHop = (p: string, role: Role): Hop | undefined =>
+    isServiceLinked(role.arn) ? undefined : hop(p, role.arn, rule('iam.update-assume-role-policy'), ask(p, 'iam:UpdateAssumeRolePolicy', role.arn));
   /** Credentials of another user: a new access key (AWS "Manage access keys for IAM users": at most two per user). */
-  const accessKeyHop = (p: string, u: User): GraphEdge | undefined => {
+  const accessKeyHop = (p: string, u: User): Hop | undefined => {
     const a = ask(p, 'iam:CreateAccessKey', u.arn);
     if (a.kind === 'denied') return undefined;
     const state = credentials?.get(u.arn);
-    if (state !== undefined && state.activeKeys < 2) return makeEdge(p, u.arn, rule('iam.create-access-key'), a);
+    if (state !== undefined && state.activeKeys < 2) return hop(p, u.arn, rule('iam.create-access-key'), a);
     const del = ask(p, 'iam:DeleteAccessKey', u.arn);
-    if (del.kind !== 'denied') return makeEdge(p, u.arn, rule('iam.rotate-access-key'), both(a, del));
-    if (state === undefined) return makeEdge(p, u.arn, rule('iam.create-access-key'), a, { prerequisites: ['the user has fewer than two access keys'] });
+    if (del.kind !== 'denied') return hop(p, u.arn, rule('iam.rotate-access-key'), both(a, del));
+    if (state === undefined) return hop(p, u.arn, rule('iam.create-access-key'), a, { prerequisites: ['the user has fewer than two access keys'] });
     return undefined;
   };
   const LOGIN = [
@@ -718,29 +748,29 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     ['iam:UpdateLoginProfile', 'iam.update-login-profile', true, 'the user has a console password'],
   ] as const;
   /** A console password for another user: set a first one, or change the existing one. */
-  const loginHop = (p: string, u: User, which: (typeof LOGIN)[number]): GraphEdge | undefined => {
+  const loginHop = (p: string, u: User, which: (typeof LOGIN)[number]): Hop | undefined => {
     const [action, ruleId, wantPassword, pre] = which;
     const state = credentials?.get(u.arn);
     if (state !== undefined && state.password !== wantPassword) return undefined;
-    return makeEdge(p, u.arn, rule(ruleId), ask(p, action, u.arn), state === undefined ? { prerequisites: [pre] } : {});
+    return hop(p, u.arn, rule(ruleId), ask(p, action, u.arn), state === undefined ? { prerequisites: [pre] } : {});
   };
   /** Every one-hop way from `p` to principal `t` (for grant + reach). */
-  const hopsTo = (p: string, t: User | Role): GraphEdge[] => {
-    const out: (GraphEdge | undefined)[] = [];
+  const hopsTo = (p: string, t: User | Role): Hop[] => {
+    const out: (Hop | undefined)[] = [];
     if (t.kind === 'role') {
       out.push(assumeHop(p, t), updateTrustHop(p, t));
       for (const l of launchersOf.get(p) ?? []) {
         for (const s of servicesOfRole.get(t.arn) ?? []) {
           if (s !== l.service) continue;
           const h = launch(l, t, serviceTrust.get(`${s}\u0000${t.arn}`)!);
-          out.push(makeEdge(p, t.arn, l.rule, h.answer, { prerequisites: h.prerequisites }));
+          out.push(hop(p, t.arn, l.rule, h.answer, { prerequisites: h.prerequisites }));
         }
       }
     } else {
       out.push(accessKeyHop(p, t));
       for (const which of LOGIN) out.push(loginHop(p, t, which));
     }
-    return out.filter((e): e is GraphEdge => e !== undefined);
+    return out.filter((e): e is Hop => e !== undefined);
   };
 
   // 5. Grant + reach: make a principal one can reach an administrator, in one hop to admin.
@@ -846,21 +876,61 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     addAll(candidates(p, 'iam:UpdateLoginProfile', userArns));
     return out;
   };
+  // Targets a caller's policies treat alike (no pattern that tells resources apart names them:
+  // oracle.distinctPrefixes) and that look alike to every question of grantsOn and hopsTo (the
+  // shape below) give the same answers: the first of each shape stands for the others.
+  const shapes = new Map<string, string>();
+  const shapeOf = (t: User | Role): string => {
+    let shape = shapes.get(t.arn);
+    if (shape === undefined) {
+      const parts: unknown[] = [t.kind, accountOf(t.arn), isServiceLinked(t.arn), boundaryAllowsAll(t)];
+      if (!boundaryAllowsAll(t)) parts.push(t.permissionsBoundary?.arn, grantsEverything(identityDocuments(snapshot, t)));
+      parts.push(managedAttached(t).map((mp) => `${mp.arn}${hasBroaderVersion(mp) ? '+' : ''}`).sort());
+      if (t.kind === 'role') {
+        parts.push(trustText.get(t.arn) ?? t.arn, hasProfile(t), (servicesOfRole.get(t.arn) ?? []).map((x) => [x, serviceTrust.get(`${x}\u0000${t.arn}`)]));
+      } else parts.push([...(snapshot.groupsOfUser.get(t.arn) ?? [])].sort(), credentials?.get(t.arn) ?? null);
+      shape = JSON.stringify(parts);
+      shapes.set(t.arn, shape);
+    }
+    return shape;
+  };
+  const ROLE_QUESTIONS = ['iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:DeleteRolePermissionsBoundary', 'iam:PutRolePermissionsBoundary', 'sts:AssumeRole', 'iam:UpdateAssumeRolePolicy', 'iam:PassRole'];
+  const USER_QUESTIONS = ['iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:DeleteUserPermissionsBoundary', 'iam:PutUserPermissionsBoundary', 'iam:CreateAccessKey', 'iam:DeleteAccessKey', 'iam:CreateLoginProfile', 'iam:UpdateLoginProfile'];
+  /** The prefixes that tell targets of a kind apart for the caller, or null when they cannot be told. */
+  const telling = (p: string, questions: readonly string[]): readonly string[] | null => {
+    const out: string[] = [];
+    for (const a of questions) {
+      if (!oracle.mayAllow(p, a)) continue;
+      const x = distinctOf(p, a);
+      if (x === null) return null;
+      out.push(...x);
+    }
+    return out;
+  };
   for (const p of principals) {
     if (settledEarly(p.arn) || !mayGrant(p.arn)) continue;
     const targets = grantTargets(p.arn);
     if (targets.length === 0) continue;
     const reachable = reachTargets(p.arn);
+    const tellRoles = telling(p.arn, ROLE_QUESTIONS);
+    const tellUsers = telling(p.arn, USER_QUESTIONS);
+    const seenShapes = new Set<string>();
     for (const arn of targets) {
       if (!reachable.has(arn)) continue;
       const best = adminHop.get(p.arn) ?? Infinity;
       if (best === HOP) break;
       const t = principalByArn.get(arn)!;
+      const tell = t.kind === 'role' ? tellRoles : tellUsers;
+      if (tell !== null && !tell.some((x) => arn.startsWith(x)) && !(t.kind === 'role' && trustOf.get(arn)!.aws.has(p.arn))) {
+        const shape = shapeOf(t);
+        if (seenShapes.has(shape)) continue;
+        seenShapes.add(shape);
+      }
       // INVARIANT (paths.ts costs): a combination is no cheaper than its reach hop, so with a
       // conditional hop to admin already, only unconditional reach hops can make a better one.
-      const hops = hopsTo(p.arn, t).filter((e) => costOf(e) < best);
+      const hops = hopsTo(p.arn, t).filter((h) => hopCost(h) < best);
       if (hops.length === 0 || grantsOn(p.arn, t).length === 0) continue;
-      for (const e of hops) addCombos(t, e);
+      for (const h of hops) addCombos(t, edgeOf(h));
     }
   }
 
@@ -884,13 +954,13 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
    * Keeps hop `e` into a node settled at `d` when it brings its caller closer, or as close by
    * another method into the same node (so every way of taking that step is shown).
    */
-  const offer = (e: GraphEdge | undefined, d: number): void => {
-    if (e === undefined || fullAdmins.has(e.from)) return;
-    const cost = d + costOf(e);
-    if (relax(e.from, cost)) {
-      bestTo.set(e.from, e.to);
-      register(e);
-    } else if (cost === dist.get(e.from) && bestTo.get(e.from) === e.to && !settled.has(e.from)) register(e);
+  const offer = (h: Hop | undefined, d: number): void => {
+    if (h === undefined || fullAdmins.has(h.from)) return;
+    const cost = d + hopCost(h);
+    if (relax(h.from, cost)) {
+      bestTo.set(h.from, h.to);
+      register(edgeOf(h));
+    } else if (cost === dist.get(h.from) && bestTo.get(h.from) === h.to && !settled.has(h.from)) register(edgeOf(h));
   };
   /** True when caller `p` could still get closer through a hop into a node at `d` of at least `minCost`. */
   const open = (p: string, d: number, minCost = HOP, into?: string): boolean => {
@@ -960,7 +1030,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
           list[kept++] = c;
           if ((skipUniform && c.independent) || asked.has(c.arn) || !passes(c, role.arn)) continue;
           asked.add(c.arn);
-          offer(makeEdge(c.arn, role.arn, rule('sts.assume-role'), oracle.can(c.arn, 'sts:AssumeRole', role.arn)), d);
+          offer(hop(c.arn, role.arn, rule('sts.assume-role'), oracle.can(c.arn, 'sts:AssumeRole', role.arn)), d);
         }
         list.length = kept;
         if (uniformKey !== undefined) doneUniform.add(uniformKey);
@@ -969,7 +1039,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     if (tp.anyone) {
       for (const p of principals) {
         if (asked.has(p.arn) || !open(p.arn, d)) continue;
-        offer(makeEdge(p.arn, role.arn, rule('sts.assume-role'), oracle.can(p.arn, 'sts:AssumeRole', role.arn)), d);
+        offer(hop(p.arn, role.arn, rule('sts.assume-role'), oracle.can(p.arn, 'sts:AssumeRole', role.arn)), d);
       }
     }
     const updaters = callersOf('iam:UpdateAssumeRolePolicy');
@@ -988,7 +1058,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
         if (!open(l.p.arn, d, l.minCost, role.arn) || !open(l.p.arn, d, launcherCost(l), role.arn)) continue;
         list[n++] = l;
         const h = launch(l, role, trust);
-        offer(makeEdge(l.p.arn, role.arn, l.rule, h.answer, { prerequisites: h.prerequisites }), d);
+        offer(hop(l.p.arn, role.arn, l.rule, h.answer, { prerequisites: h.prerequisites }), d);
       }
       list.length = n;
     }
@@ -1006,7 +1076,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   const intoService = (s: string, d: number): void => {
     for (const l of launchersByService.get(s) ?? []) {
       if (!open(l.p.arn, d, l.minCost, s) || !open(l.p.arn, d, launcherCost(l), s)) continue;
-      offer(makeEdge(l.p.arn, s, l.rule, serviceAnswer(l), { prerequisites: [...(l.rule.prerequisites ?? [])] }), d);
+      offer(hop(l.p.arn, s, l.rule, serviceAnswer(l), { prerequisites: [...(l.rule.prerequisites ?? [])] }), d);
     }
   };
   const intoUser = (u: User, d: number): void => {
@@ -1021,7 +1091,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       list.length = kept;
     }
   };
-  const userHops: readonly (readonly [string, (p: string, u: User) => GraphEdge | undefined])[] = [
+  const userHops: readonly (readonly [string, (p: string, u: User) => Hop | undefined])[] = [
     ['iam:CreateAccessKey', accessKeyHop],
     ...LOGIN.map((which) => [which[0], (p: string, u: User) => loginHop(p, u, which)] as const),
   ];

@@ -5,7 +5,7 @@ import type { ContextValue, RequestContext } from '../model/context';
 import type { EvaluationResult, OrganizationLevel, PrincipalInfo, StatementResult } from '../model/evaluate';
 import type { PolicyDocument, PolicyStatement } from '../model/policy';
 import type { ManagedPolicy, Snapshot, User, Role } from '../model/snapshot';
-import { compilePolicySet, evaluatePrepared, resourceClassifier, type CompiledPolicy, type CompiledPolicySet, type ResourceClassifier } from '../evaluate/engine';
+import { compilePolicySet, evaluatePrepared, resourceClassifier, resourcePatternSources, type CompiledPolicy, type CompiledPolicySet, type ResourceClassifier } from '../evaluate/engine';
 import { buildContext, parsePrincipal, resolveResourceAccount, RequestError } from '../evaluate/request';
 import { ActionSet } from '../catalog/action-set';
 import { getCatalog } from '../catalog/catalog';
@@ -51,6 +51,13 @@ export interface AccessOracle {
    * covers for `action` (true: the request is denied whatever else applies), or null when none does.
    */
   denyScreen?(principal: string, action: string): ((resource: string) => boolean) | null;
+  /**
+   * Literal prefixes of the resource patterns that tell resources apart for the principal and
+   * `action` (its identity policies, boundary, SCPs, RCPs): two resources of one account and type
+   * without a resource policy that start with none of them get the same answer. Null when some
+   * pattern has no usable prefix.
+   */
+  distinctPrefixes?(principal: string, action: string): readonly string[] | null;
 }
 
 const TRUST_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext']);
@@ -446,6 +453,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
   const independentCache = new Map<string, boolean>();
   const resourceAccounts = new Map<string, string>();
   const screens = new Map<string, Map<number, ((resource: string) => boolean) | null>>();
+  const distinct = new Map<string, Map<string, readonly string[] | null>>();
   const givenContexts = new Map<string, Map<string, { context: RequestContext; derivedKeys: { [key: string]: ContextValue } }>>();
   /** Per principal: the resource classifier of each action, and answers by resource class. */
   const classifiers = new Map<string, Map<string, ResourceClassifier>>();
@@ -517,6 +525,28 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
       const p = principalInfo(principal);
       if (textId === undefined || p === undefined || noClassShare) return undefined;
       return classKey(p, principal, action, resource, accountOfResource(principal, action, resource, p), context, textId);
+    },
+    distinctPrefixes(principal, action) {
+      if (!entries.has(principal)) return null;
+      let byAction = distinct.get(principal);
+      if (byAction === undefined) {
+        byAction = new Map();
+        distinct.set(principal, byAction);
+      }
+      if (byAction.has(action)) return byAction.get(action)!;
+      let out: string[] | null = [];
+      for (const source of resourcePatternSources(compiledFor(principal), action)) {
+        const cut = source.search(/[*?]|\$\{/);
+        const prefix = cut < 0 ? source : source.slice(0, cut);
+        // A prefix as short as `arn:` could match nearly anything: no screen then.
+        if (prefix.length < 12) {
+          out = null;
+          break;
+        }
+        out.push(prefix);
+      }
+      byAction.set(action, out);
+      return out;
     },
     denyScreen(principal, action) {
       const entry = entries.get(principal);
