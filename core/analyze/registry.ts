@@ -36,7 +36,7 @@ import { rule as trustSamlAudience } from './rules/trust-saml-audience';
 import { rule as trustSamlFederation } from './rules/trust-saml-federation';
 
 /** Version of the rule set; reports carry it so a result can be traced to the rules that produced it. */
-export const RULESET_VERSION = '1.0.0';
+export const RULESET_VERSION = '1.1.0';
 
 /** Every rule, sorted by id. */
 export const RULES: readonly Rule[] = [

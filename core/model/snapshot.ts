@@ -210,6 +210,21 @@ export interface IdentityProviders {
   readonly oidc: readonly OidcProvider[];
 }
 
+/** The bundle field holding the account-level S3 Block Public Access settings, kept in `Snapshot.extra`. */
+export const S3_ACCOUNT_PUBLIC_ACCESS_BLOCK = 's3AccountPublicAccessBlock';
+
+/**
+ * S3 Block Public Access settings of an account (S3 Control GetPublicAccessBlock) or of a bucket,
+ * as AWS names them; an absent setting is off. Amazon S3 "Blocking public access to your Amazon S3
+ * storage": S3 applies the most restrictive combination of the bucket's and the account's settings.
+ */
+export interface S3PublicAccessBlock {
+  readonly BlockPublicAcls?: boolean;
+  readonly IgnorePublicAcls?: boolean;
+  readonly BlockPublicPolicy?: boolean;
+  readonly RestrictPublicBuckets?: boolean;
+}
+
 /** Entities a managed policy is attached to, and the identities it bounds. */
 export interface PolicyUsage {
   /** ARNs of users, groups and roles the policy is attached to. */

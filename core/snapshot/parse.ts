@@ -14,7 +14,7 @@ import type {
   SnapshotInput,
   User,
 } from '../model/snapshot';
-import { BUNDLE_FORMAT } from '../model/snapshot';
+import { BUNDLE_FORMAT, S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, type S3PublicAccessBlock } from '../model/snapshot';
 import { describe, isJsonObject } from '../policy/normalize';
 import { buildSnapshot, type Collected } from './build';
 import {
@@ -390,6 +390,9 @@ function readBundle(value: Record<string, unknown>, name: string, c: Collected, 
   const accountSummary = part('accountSummary', (p) => p.extra());
   const accountAliases = listPart('accountAliases', (s) => s.strings('accountAliases'));
   const warnings = listPart('warnings', (s) => s.strings('warnings'));
+  // Kept in `extra` like `s3Buckets`, but checked: a setting that is not a boolean could make a
+  // public bucket look blocked, so a malformed part is left out (the rules then assume no block).
+  const s3AccountBlock = part(S3_ACCOUNT_PUBLIC_ACCESS_BLOCK, readPublicAccessBlock);
   for (const k of BUNDLE_KEYS) r.raw(k);
   const extra = r.extra();
   for (const w of r.warnings) d.add(w);
@@ -411,7 +414,24 @@ function readBundle(value: Record<string, unknown>, name: string, c: Collected, 
     warnings,
   };
   c.extra.push(extra);
+  if (s3AccountBlock !== undefined) c.extra.push({ [S3_ACCOUNT_PUBLIC_ACCESS_BLOCK]: s3AccountBlock });
   readPages(pages, c, d);
+}
+
+const PUBLIC_ACCESS_BLOCK_SETTINGS = [
+  'BlockPublicAcls',
+  'IgnorePublicAcls',
+  'BlockPublicPolicy',
+  'RestrictPublicBuckets',
+] as const;
+
+/** An S3 public access block: the four settings must be booleans when present; other fields are kept. */
+function readPublicAccessBlock(r: ObjectReader): S3PublicAccessBlock & Readonly<Record<string, unknown>> {
+  const settings = PUBLIC_ACCESS_BLOCK_SETTINGS.flatMap((key): [string, boolean][] => {
+    const value = r.boolean(key);
+    return value === undefined ? [] : [[key, value]];
+  });
+  return Object.fromEntries([...Object.entries(r.extra()), ...settings]);
 }
 
 function stringField(value: Record<string, unknown>, key: string, d: Diagnostics): string | undefined {

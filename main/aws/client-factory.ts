@@ -5,13 +5,20 @@ import { STSClient } from '@aws-sdk/client-sts';
 import { IAMClient } from '@aws-sdk/client-iam';
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { ECRClient } from '@aws-sdk/client-ecr';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, MiddlewareStack } from '@smithy/types';
+import type {
+  AwsCredentialIdentity,
+  AwsCredentialIdentityProvider,
+  EndpointParameters,
+  EndpointV2,
+  MiddlewareStack,
+} from '@smithy/types';
 import { isReadOnlyOperation, type AwsServiceId } from './read-only-operations';
 
 /** The SDK client class of each service. */
@@ -20,6 +27,7 @@ export interface ClientsByService {
   iam: IAMClient;
   organizations: OrganizationsClient;
   s3: S3Client;
+  s3control: S3ControlClient;
   kms: KMSClient;
   lambda: LambdaClient;
   sqs: SQSClient;
@@ -78,6 +86,7 @@ const constructors: { [S in AwsServiceId]: new (config: AnyClientConfig) => Clie
   iam: IAMClient,
   organizations: OrganizationsClient,
   s3: S3Client,
+  s3control: S3ControlClient,
   kms: KMSClient,
   lambda: LambdaClient,
   sqs: SQSClient,
@@ -85,6 +94,31 @@ const constructors: { [S in AwsServiceId]: new (config: AnyClientConfig) => Clie
   secretsmanager: SecretsManagerClient,
   ecr: ECRClient,
 };
+
+/** A host that resolves nowhere, given to the S3 Control endpoint rules in place of the custom endpoint. */
+const PLACEHOLDER_ENDPOINT = 'https://ariadne-endpoint.invalid';
+
+type EndpointProvider = (params: EndpointParameters, context?: { logger?: unknown }) => EndpointV2;
+
+/**
+ * S3 Control's endpoint rules put the account id in front of the host, custom endpoints included
+ * (`http://111122223333.127.0.0.1:4566/`: not even a valid URL for an IP address). With `--endpoint-url`
+ * "every client at one URL" must hold, so the rules run on a placeholder host (keeping their path,
+ * headers and signing properties: service `s3`, the region) and the URL given replaces its origin;
+ * the account still travels in the `x-amz-account-id` header.
+ */
+function atEndpointUrl(resolve: EndpointProvider, endpointUrl: string): EndpointProvider {
+  const base = new URL(endpointUrl);
+  const prefix = base.pathname.replace(/\/+$/, '');
+  return (params, context) => {
+    const resolved = resolve({ ...params, Endpoint: PLACEHOLDER_ENDPOINT }, context);
+    const url = new URL(base.origin);
+    const path = resolved.url.pathname === '/' ? '' : resolved.url.pathname;
+    url.pathname = prefix + path || '/';
+    url.search = resolved.url.search;
+    return { ...resolved, url };
+  };
+}
 
 function attemptOf(headers: unknown): number {
   if (typeof headers !== 'object' || headers === null) return 1;
@@ -155,6 +189,12 @@ export function createClientFactory(options: ClientFactoryOptions): ClientFactor
       }
       const Ctor = constructors[service] as new (config: AnyClientConfig) => ClientsByService[S];
       const client = new Ctor(config);
+      if (service === 's3control' && options.endpointUrl !== undefined) {
+        // INVARIANT: the SDK reads `config.endpointProvider` for each request (endpoint middleware), so
+        // replacing it on the resolved config applies to every command of this client.
+        const resolved = client.config as unknown as { endpointProvider: EndpointProvider };
+        resolved.endpointProvider = atEndpointUrl(resolved.endpointProvider, options.endpointUrl);
+      }
       install(service, client.middlewareStack as unknown as MiddlewareStack<object, object>);
       cache.set(key, client);
       return client;

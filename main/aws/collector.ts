@@ -21,6 +21,17 @@ export interface S3BucketEntry {
   publicAccessBlock?: unknown;
 }
 
+/**
+ * The account-level S3 Block Public Access settings (S3 Control GetPublicAccessBlock), each one
+ * `false` when the account has no configuration or leaves it unset.
+ */
+export interface S3AccountPublicAccessBlock {
+  BlockPublicAcls: boolean;
+  IgnorePublicAcls: boolean;
+  BlockPublicPolicy: boolean;
+  RestrictPublicBuckets: boolean;
+}
+
 /** One level of the account's organisation path (root first). */
 export interface OrganizationLevel {
   id: string;
@@ -48,6 +59,8 @@ export interface AriadneBundle {
     oidc: { arn: string; url?: string; clientIds: string[]; thumbprints: string[] }[];
   };
   s3Buckets?: S3BucketEntry[];
+  /** Absent when not collected (a warning says why); all `false` when the account sets none. */
+  s3AccountPublicAccessBlock?: S3AccountPublicAccessBlock;
   virtualMfaDevices?: { serialNumber: string; user?: string; enableDate?: string }[];
   credentialReport?: string;
   passwordPolicy?: unknown;

@@ -14,5 +14,6 @@ export type {
   CollectorContext,
   PullProgressEvent,
   ResourcePolicyEntry,
+  S3AccountPublicAccessBlock,
 } from './collector';
 export { listProfiles, type AwsProfile } from './profiles';

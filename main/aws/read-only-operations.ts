@@ -1,9 +1,22 @@
 // The one allow-list of AWS operations the pull may send, with the IAM action each one needs.
 // Node-only data; imports nothing (never electron). docs/read-only-policy.json grants exactly these actions.
 
-/** Services the pull talks to, named as in their signing scope. */
+/**
+ * Services the pull talks to, named as in their signing scope, except `s3control`: S3 Control signs
+ * as `s3` but is its own API (its GetPublicAccessBlock reads the account's setting, not a bucket's).
+ */
 export type AwsServiceId =
-  'sts' | 'iam' | 'organizations' | 's3' | 'kms' | 'lambda' | 'sqs' | 'sns' | 'secretsmanager' | 'ecr';
+  | 'sts'
+  | 'iam'
+  | 'organizations'
+  | 's3'
+  | 's3control'
+  | 'kms'
+  | 'lambda'
+  | 'sqs'
+  | 'sns'
+  | 'secretsmanager'
+  | 'ecr';
 
 /**
  * Service → operation name (the SDK command without `Command`) → the IAM action that authorises it.
@@ -40,6 +53,9 @@ export const READ_ONLY_OPERATIONS: Readonly<Record<AwsServiceId, Readonly<Record
     GetBucketAcl: 's3:GetBucketAcl',
     GetPublicAccessBlock: 's3:GetBucketPublicAccessBlock',
   },
+  // The same operation name in S3 Control reads the account-level setting, under another IAM action
+  // ("Actions defined by Amazon S3", service authorization reference).
+  s3control: { GetPublicAccessBlock: 's3:GetAccountPublicAccessBlock' },
   kms: { ListKeys: 'kms:ListKeys', GetKeyPolicy: 'kms:GetKeyPolicy' },
   lambda: { ListFunctions: 'lambda:ListFunctions', GetPolicy: 'lambda:GetPolicy' },
   sqs: { ListQueues: 'sqs:ListQueues', GetQueueAttributes: 'sqs:GetQueueAttributes' },

@@ -78,7 +78,7 @@ describe('ariadne pull', () => {
     const { code } = await run({});
     expect(code).toBe(0);
     expect(new Set(fake?.calls.map((c) => c.service))).toEqual(
-      new Set(['sts', 'iam', 'organizations', 's3', 'kms', 'lambda', 'sqs', 'sns', 'secretsmanager', 'ecr']),
+      new Set(['sts', 'iam', 'organizations', 's3', 's3control', 'kms', 'lambda', 'sqs', 'sns', 'secretsmanager', 'ecr']),
     );
   });
 

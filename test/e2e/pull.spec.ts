@@ -100,7 +100,7 @@ test('pulls an account with a profile and region, shows each collector, and open
   // The pull's report stays on the pull view: every collector ran, pages were counted.
   await page.getByRole('link', { name: 'Pull from AWS' }).click();
   await expect(page.getByTestId('pull-status')).toContainText('Last pull: account 111122223333');
-  await expect(page.locator('[data-testid="pull-row"][data-status="done"]')).toHaveCount(7 + 6 * 2);
+  await expect(page.locator('[data-testid="pull-row"][data-status="done"]')).toHaveCount(8 + 6 * 2);
   await expect(row(page, 'iam.authorization-details').locator('td').nth(2)).toHaveText('4');
   await expect(row(page, 'lambda', 'us-east-1')).toContainText('Done');
   await page.screenshot({ path: shots('report'), fullPage: true });

@@ -1,11 +1,13 @@
-// Resource-policy collectors, one per service: S3 (policy, ACL, public access block), KMS, Lambda,
-// SQS, SNS, Secrets Manager and ECR. Node-only; never imports electron.
+// Resource-policy collectors, one per service: S3 (policy, ACL, public access block; the account's
+// public access block through S3 Control), KMS, Lambda, SQS, SNS, Secrets Manager and ECR.
+// Node-only; never imports electron.
 import {
   GetBucketAclCommand,
   GetBucketPolicyCommand,
   GetPublicAccessBlockCommand,
   paginateListBuckets,
 } from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand as GetAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { GetKeyPolicyCommand, paginateListKeys } from '@aws-sdk/client-kms';
 import { GetPolicyCommand, paginateListFunctions } from '@aws-sdk/client-lambda';
 import { GetQueueAttributesCommand, paginateListQueues } from '@aws-sdk/client-sqs';
@@ -20,6 +22,7 @@ import {
   type Collector,
   type CollectorContext,
   type ResourcePolicyEntry,
+  type S3AccountPublicAccessBlock,
   type S3BucketEntry,
 } from '../collector';
 
@@ -123,6 +126,43 @@ export const s3Collector: Collector = {
     });
     settings.sort((a, b) => (a.bucket < b.bucket ? -1 : a.bucket > b.bucket ? 1 : 0));
     return count + settings.length;
+  },
+};
+
+/**
+ * The account-level S3 Block Public Access settings. Amazon S3 "Blocking public access to your Amazon
+ * S3 storage": S3 applies the most restrictive combination of the bucket's and the bucket owner's
+ * account's settings, so a bucket-level block alone does not say whether a bucket is public.
+ */
+export const s3AccountPublicAccessBlockCollector: Collector = {
+  id: 's3.account-public-access-block',
+  service: 's3control',
+  optional: true,
+  scope: 'global',
+  deniedHint: 'findings on public buckets then consider only the bucket-level blocks',
+  async collect(ctx) {
+    const client = ctx.factory.client('s3control', ctx.homeRegion);
+    let configuration: Record<string, unknown> = {};
+    try {
+      const answer = await client.send(
+        new GetAccountPublicAccessBlockCommand({ AccountId: ctx.accountId }),
+        sendOptions(ctx),
+      );
+      configuration = { ...answer.PublicAccessBlockConfiguration };
+    } catch (error) {
+      // "GetPublicAccessBlock" (S3 Control API Reference): this error means the account has no
+      // configuration, which blocks nothing.
+      if (errorCode(error) !== 'NoSuchPublicAccessBlockConfiguration') throw error;
+    }
+    const setting = (key: keyof S3AccountPublicAccessBlock): boolean =>
+      Object.hasOwn(configuration, key) && configuration[key] === true;
+    ctx.bundle.s3AccountPublicAccessBlock = {
+      BlockPublicAcls: setting('BlockPublicAcls'),
+      IgnorePublicAcls: setting('IgnorePublicAcls'),
+      BlockPublicPolicy: setting('BlockPublicPolicy'),
+      RestrictPublicBuckets: setting('RestrictPublicBuckets'),
+    };
+    return 1;
   },
 };
 

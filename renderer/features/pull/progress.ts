@@ -35,6 +35,7 @@ const COLLECTORS: { id: string; label: string; regional: boolean }[] = [
   { id: 'iam.account-settings', label: 'IAM account settings', regional: false },
   { id: 'organizations', label: 'Organizations (SCPs, RCPs)', regional: false },
   { id: 's3', label: 'S3 bucket policies', regional: false },
+  { id: 's3.account-public-access-block', label: 'S3 account Block Public Access', regional: false },
   { id: 'kms', label: 'KMS key policies', regional: true },
   { id: 'lambda', label: 'Lambda function policies', regional: true },
   { id: 'sqs', label: 'SQS queue policies', regional: true },

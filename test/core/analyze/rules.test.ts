@@ -327,7 +327,7 @@ const cases: RuleCase[] = [
   },
   {
     rule: 'resource.s3.acl-public',
-    name: 'a public ACL ignored by the public access block',
+    name: 'a bucket ACL granting only its owner',
     fires: false,
     snapshot: () =>
       snapshotOf({
@@ -336,12 +336,11 @@ const cases: RuleCase[] = [
             bucket: 'b',
             arn: 'arn:aws:s3:::b',
             region: 'eu-west-1',
-            publicAccessBlock: { IgnorePublicAcls: true },
             acl: {
               Grants: [
                 {
-                  Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/global/AllUsers' },
-                  Permission: 'READ',
+                  Grantee: { Type: 'CanonicalUser', ID: 'owner-id' },
+                  Permission: 'FULL_CONTROL',
                 },
               ],
             },

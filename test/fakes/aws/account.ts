@@ -45,6 +45,8 @@ export interface FakeAccount {
   summary: Record<string, number>;
   organization?: FakeOrganization;
   buckets: (FakeResource & { publicAccessBlock?: Json })[];
+  /** The account-level S3 public access block (S3 Control); absent = no configuration. */
+  accountPublicAccessBlock?: Json;
   keys: FakeResource[];
   functions: FakeResource[];
   queues: FakeResource[];
@@ -241,6 +243,8 @@ export function smallAccount(): FakeAccount {
       },
       { name: 'logs', region: 'eu-west-1' },
     ],
+    // BlockPublicPolicy left out, as GetPublicAccessBlock may answer.
+    accountPublicAccessBlock: { BlockPublicAcls: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
     keys: [
       {
         name: '1234abcd-12ab-34cd-56ef-1234567890ab',

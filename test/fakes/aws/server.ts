@@ -1,6 +1,7 @@
 // A fake AWS endpoint on 127.0.0.1 that answers the real SDK clients in each service's protocol:
 // query (IAM, STS, SNS), JSON 1.1 (Organizations, KMS, Secrets Manager, ECR), JSON 1.0 (SQS),
-// REST-JSON (Lambda) and REST-XML (S3). It records every operation and can inject faults.
+// REST-JSON (Lambda) and REST-XML (S3, and S3 Control, which signs as `s3` and is told apart by
+// its `/v20180820/` path). It records every operation and can inject faults.
 // Test-only; never contacts anything but its own clients.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -42,7 +43,8 @@ export interface FakeAws {
   close(): Promise<void>;
 }
 
-type Protocol = 'query' | 'json' | 'rest-json' | 'rest-xml';
+/** `rest-xml-control` is S3 Control's REST-XML: its errors come wrapped in `<ErrorResponse>`. */
+type Protocol = 'query' | 'json' | 'rest-json' | 'rest-xml' | 'rest-xml-control';
 
 const PROTOCOL: Record<string, Protocol> = {
   iam: 'query',
@@ -55,7 +57,11 @@ const PROTOCOL: Record<string, Protocol> = {
   sqs: 'json',
   lambda: 'rest-json',
   s3: 'rest-xml',
+  s3control: 'rest-xml-control',
 };
+
+/** The path prefix of every S3 Control operation ("S3 Control API Reference": `/v20180820/…`). */
+const S3_CONTROL_PATH = '/v20180820/';
 
 const XMLNS: Record<string, string> = {
   iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
@@ -146,6 +152,12 @@ function errorReply(protocol: Protocol, status: number, code: string, message: s
         {
           'content-type': 'application/xml',
         },
+      );
+    case 'rest-xml-control':
+      return new Reply(
+        status,
+        `<?xml version="1.0" encoding="UTF-8"?><ErrorResponse><Error><Code>${code}</Code><Message>${escapeXml(message)}</Message></Error><RequestId>${requestId()}</RequestId><HostId>host</HostId></ErrorResponse>`,
+        { 'content-type': 'application/xml' },
       );
     case 'rest-json':
       return new Reply(status, JSON.stringify({ Type: 'User', message }), {
@@ -626,6 +638,42 @@ export async function startFakeAws(account: FakeAccount, scenario: FakeScenario 
     }
   }
 
+  function s3ControlOperation(method: string, path: string): string {
+    if (method === 'GET' && path === `${S3_CONTROL_PATH}configuration/publicAccessBlock`)
+      return 'GetPublicAccessBlock';
+    return `${method} ${path}`;
+  }
+
+  function s3Control(operation: string, accountHeader: unknown): Reply {
+    if (operation !== 'GetPublicAccessBlock')
+      return errorReply('rest-xml-control', 400, 'NotImplemented', operation);
+    // The account travels in the x-amz-account-id header; another account's setting is refused.
+    if (accountHeader !== id)
+      return errorReply(
+        'rest-xml-control',
+        403,
+        'AccessDenied',
+        `x-amz-account-id \`${String(accountHeader)}\` is not the caller's account`,
+      );
+    const block = account.accountPublicAccessBlock;
+    if (!block)
+      return errorReply(
+        'rest-xml-control',
+        404,
+        'NoSuchPublicAccessBlockConfiguration',
+        'The public access block configuration was not found',
+      );
+    return new Reply(
+      200,
+      `<?xml version="1.0" encoding="UTF-8"?><PublicAccessBlockConfiguration xmlns="http://awss3control.amazonaws.com/doc/2018-08-20/">${Object.entries(
+        block,
+      )
+        .map(([k, v]) => toXml(k, v))
+        .join('')}</PublicAccessBlockConfiguration>`,
+      { 'content-type': 'application/xml' },
+    );
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -635,9 +683,10 @@ export async function startFakeAws(account: FakeAccount, scenario: FakeScenario 
     // The SigV4 credential scope names the region and the service: Credential=KEY/DATE/REGION/SERVICE/aws4_request.
     const scope = /Credential=[^/]+\/\d+\/([^/]+)\/([^/]+)\//.exec(auth);
     const region = scope?.[1] ?? 'us-east-1';
-    const service = scope?.[2] ?? 'unknown';
-    const protocol = PROTOCOL[service];
     const target = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const signedAs = scope?.[2] ?? 'unknown';
+    const service = signedAs === 's3' && target.pathname.startsWith(S3_CONTROL_PATH) ? 's3control' : signedAs;
+    const protocol = PROTOCOL[service];
     const method = req.method ?? 'GET';
     let operation = 'unknown';
     let params = new URLSearchParams();
@@ -659,6 +708,8 @@ export async function startFakeAws(account: FakeAccount, scenario: FakeScenario 
       operation = lambdaOperation(method, target.pathname);
     } else if (protocol === 'rest-xml') {
       operation = s3Operation(method, target.pathname, target.searchParams);
+    } else if (protocol === 'rest-xml-control') {
+      operation = s3ControlOperation(method, target.pathname);
     }
     calls.push({ service, operation, region });
     const send = (reply: Reply): void => {
@@ -690,7 +741,7 @@ export async function startFakeAws(account: FakeAccount, scenario: FakeScenario 
       return;
     }
     if (takeThrottle(service, operation)) {
-      if (protocol === 'rest-xml')
+      if (protocol === 'rest-xml' || protocol === 'rest-xml-control')
         send(errorReply(protocol, 503, 'SlowDown', 'Please reduce your request rate.'));
       else if (protocol === 'rest-json')
         send(errorReply(protocol, 429, 'TooManyRequestsException', 'Rate exceeded'));
@@ -704,7 +755,7 @@ export async function startFakeAws(account: FakeAccount, scenario: FakeScenario 
           ? service === 'sns'
             ? 'AuthorizationError'
             : 'AccessDenied'
-          : protocol === 'rest-xml'
+          : protocol === 'rest-xml' || protocol === 'rest-xml-control'
             ? 'AccessDenied'
             : 'AccessDeniedException';
       send(
@@ -721,7 +772,7 @@ export async function startFakeAws(account: FakeAccount, scenario: FakeScenario 
       send(
         new Reply(
           200,
-          protocol === 'query' || protocol === 'rest-xml' ? '<unclosed><<garbage' : '{"truncated": [',
+          protocol === 'json' || protocol === 'rest-json' ? '{"truncated": [' : '<unclosed><<garbage',
           { 'content-type': protocol === 'query' ? 'text/xml' : 'application/json' },
         ),
       );
@@ -763,6 +814,9 @@ export async function startFakeAws(account: FakeAccount, scenario: FakeScenario 
         return;
       case 'rest-xml':
         send(s3(operation, target.pathname, target.searchParams));
+        return;
+      case 'rest-xml-control':
+        send(s3Control(operation, req.headers['x-amz-account-id']));
         return;
     }
   }

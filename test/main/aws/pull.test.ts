@@ -113,6 +113,12 @@ describe('pullAccount against the fake AWS endpoint', () => {
       ['logs', false],
     ]);
     expect(bundle.s3Buckets?.[0]?.acl?.Grants).toHaveLength(1);
+    expect(bundle.s3AccountPublicAccessBlock).toEqual({
+      BlockPublicAcls: true,
+      IgnorePublicAcls: true,
+      BlockPublicPolicy: false,
+      RestrictPublicBuckets: true,
+    });
     expect(bundle.warnings).toEqual([]);
   });
 
@@ -132,6 +138,7 @@ describe('pullAccount against the fake AWS endpoint', () => {
     if (result.kind !== 'ok') return;
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(JSON.stringify(result.snapshot)).toContain('arn:aws:iam::111122223333:role/deployer');
+    expect(result.snapshot.extra['s3AccountPublicAccessBlock']).toEqual(bundle.s3AccountPublicAccessBlock);
   });
 
   it('sends only allow-listed operations, and uses every one of them on a full pull', async () => {
@@ -145,6 +152,8 @@ describe('pullAccount against the fake AWS endpoint', () => {
       Object.keys(ops).map((op) => `${service}:${op}`),
     );
     expect([...seen].sort()).toEqual(listed.sort());
+    expect(seen).toContain('s3control:GetPublicAccessBlock');
+    expect(seen.size).toBe(36);
   });
 
   it('calls sts:GetCallerIdentity first', async () => {
