@@ -10,6 +10,7 @@ import { PrincipalView } from '../features/principal/principal-view';
 import { PrincipalsView } from '../features/principals/principals-view';
 import { QueryView } from '../features/query/query-view';
 import { PullView } from '../features/pull/pull-view';
+import { CompareScreen } from '../features/compare/compare-view';
 import { useSnapshotRecord } from '../db/hooks';
 import type { AppInfo } from '../../ipc/schemas';
 import { ServicesContext, useServices, type Services } from './context';
@@ -215,6 +216,9 @@ function Shell() {
                   </a>
                 </li>
               ))}
+              <li>
+                <a href={href({ kind: 'compare', oldId: snapshotId })}>Compare with…</a>
+              </li>
             </ul>
           </>
         )}
@@ -233,6 +237,8 @@ function Shell() {
           <LibraryView runImport={importer.run} importing={importer.state.kind === 'working'} preparingDemo={demoPending} />
         ) : route.kind === 'pull' ? (
           <PullView runImport={importer.run} importing={importer.state.kind === 'working'} />
+        ) : route.kind === 'compare' ? (
+          <CompareScreen oldId={route.oldId} newId={route.newId} />
         ) : (
           <SnapshotScreen route={route} />
         )}

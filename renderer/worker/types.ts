@@ -1,5 +1,6 @@
-// Plain data the engine worker sends to the UI: snapshot metadata, principal rows and details.
-// Types only; the UI imports them with `import type`. Imports nothing.
+// Plain data the engine worker sends to the UI: snapshot metadata, principal rows and details,
+// comparisons. Types only; the UI imports them with `import type`. Imports only core's types.
+import type { AccessLevelName, Change, EscalationPath, Finding, PolicyStatement, SnapshotDiff } from '../../core/index';
 
 /** Entity counts of a snapshot. */
 export interface SnapshotCounts {
@@ -120,3 +121,75 @@ export interface PolicyDetail {
   attachedTo: EntityLink[];
   boundaryOf: EntityLink[];
 }
+
+/** What the analysis found in one snapshot, as a comparison takes it (a part of the analysis data). */
+export interface CompareAnalysis {
+  findings: Finding[];
+  admins: string[];
+  fullAdmins: string[];
+  paths: EscalationPath[];
+}
+
+/** What a comparison covers beyond the structure. */
+export interface CompareRequest {
+  /** Compare effective access per principal (default true). */
+  access?: boolean;
+  /** Both snapshots' analyses: findings and escalation paths are compared only when given. */
+  analyses?: { old: CompareAnalysis; new: CompareAnalysis };
+}
+
+/** The two versions of a statement changed between the snapshots. */
+export interface StatementPair {
+  before?: PolicyStatement;
+  after?: PolicyStatement;
+}
+
+/** What the view needs beside one change: where its policy is, and changed statements' two versions. */
+export interface ChangeDetail {
+  /** The Policy-view key of the policy the change is about, in snapshot `policyIn`. */
+  policyKey?: string;
+  policyIn?: 'old' | 'new';
+  /** One per entry of the change's `diff.statements`: both versions of a changed statement, else null. */
+  pairs?: (StatementPair | null)[];
+}
+
+/**
+ * Actions of one service and access level as a comparison sends them: joined by newlines, because
+ * one long string crosses to the UI thread in one copy where hundreds of thousands of short ones
+ * (the large generated account's access changes) would hold it for a tenth of a second.
+ */
+export interface PackedAccessGroup {
+  service: string;
+  level: AccessLevelName;
+  /** Number of actions. */
+  count: number;
+  /** The actions, sorted, joined by `\n`. */
+  actions: string;
+}
+
+/** Core's `access-changed` change with its groups packed. */
+export type PackedAccessChange = Omit<Extract<Change, { kind: 'access-changed' }>, 'gained' | 'lost'> & {
+  gained: PackedAccessGroup[];
+  lost: PackedAccessGroup[];
+};
+
+/** A change as a comparison sends it: core's, with effective access packed. */
+export type ComparedChange = Exclude<Change, { kind: 'access-changed' }> | PackedAccessChange;
+
+/** Core's diff as a comparison sends it. */
+export type ComparedDiff = Omit<SnapshotDiff, 'changes'> & { changes: ComparedChange[] };
+
+/** The comparison of two stored snapshots of one account (`old` the baseline). */
+export interface Comparison {
+  diff: ComparedDiff;
+  /** One per `diff.changes` entry, in order: its detail, or null when it needs none. */
+  details: (ChangeDetail | null)[];
+  /** Milliseconds the comparison took in the worker. */
+  ms: number;
+}
+
+/** The outcome of a comparison: refused for snapshots of different (or unknown) accounts. */
+export type CompareOutcome =
+  | { kind: 'ok'; comparison: Comparison }
+  | { kind: 'refused'; id: string; message: string }
+  | { kind: 'error'; message: string };

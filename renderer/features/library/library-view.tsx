@@ -1,11 +1,12 @@
 // Library: the stored snapshots. Import through the file chooser (dropping files works on every view), open,
-// rename, tag, and delete with confirmation.
+// rename, tag, delete with confirmation, and select two to compare.
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useServices } from '../../app/context';
 import { formatTime, Modal, sourceLabel } from '../../app/ui';
 import { navigate } from '../../app/router';
 import { forgetOpened } from '../../app/opened';
 import { forgetAnalysis } from '../findings/analysis-state';
+import { openComparison } from '../compare/compare-view';
 import { readBrowserFiles, type ImportState } from '../../app/importer';
 import { useLibrary } from '../../db/hooks';
 import { deleteSnapshot, renameSnapshot, tagSnapshot } from '../../db/library';
@@ -27,7 +28,13 @@ export function LibraryView({ runImport, importing, preparingDemo = false }: Lib
   const [editing, setEditing] = useState<SnapshotRecord | null>(null);
   const [deleting, setDeleting] = useState<SnapshotRecord | null>(null);
   const [recent, setRecent] = useState<{ id: string; name: string }[]>([]);
+  const [selected, setSelected] = useState<string[]>([]);
   const inputId = useId();
+  const toggle = (id: string): void => setSelected((now) => (now.includes(id) ? now.filter((x) => x !== id) : [...now, id]));
+  const chosen = (snapshots ?? []).filter((s) => selected.includes(s.id));
+  const compare = (): void => {
+    if (chosen.length === 2) openComparison(chosen[0]!, chosen[1]!);
+  };
 
   useEffect(() => {
     services.api.recentSnapshots().then(
@@ -95,67 +102,93 @@ export function LibraryView({ runImport, importing, preparingDemo = false }: Lib
           <p className="muted">Import a file to begin.</p>
         </section>
       ) : (
-        <table className="table library-table" aria-label="Stored snapshots">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Account</th>
-              <th scope="col">Collected</th>
-              <th scope="col">Source</th>
-              <th scope="col" className="num">Users</th>
-              <th scope="col" className="num">Groups</th>
-              <th scope="col" className="num">Roles</th>
-              <th scope="col" className="num">Policies</th>
-              <th scope="col">Tags</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {snapshots.map((s) => (
-              <tr key={s.id} data-testid="library-row">
-                <th scope="row">
-                  <a href={`#/s/${encodeURIComponent(s.id)}/overview`} className="strong">
-                    {s.label}
-                  </a>
-                  {s.warnings.length > 0 && (
-                    <span className="badge warn" title={`${s.warnings.length} import warnings`}>
-                      {s.warnings.length} {s.warnings.length === 1 ? 'warning' : 'warnings'}
-                    </span>
-                  )}
+        <>
+          {snapshots.length > 1 && (
+            <div className="library-compare" role="group" aria-label="Compare snapshots">
+              <button type="button" className="small" disabled={chosen.length !== 2} onClick={compare}>
+                Compare selected
+              </button>
+              <span className="muted" role="status">
+                {chosen.length !== 2
+                  ? `Select two snapshots of one account to see what changed (${chosen.length} selected).`
+                  : chosen[0]!.account === chosen[1]!.account
+                    ? 'Shows what changed from the older to the newer.'
+                    : 'These two are of different accounts: they cannot be compared.'}
+              </span>
+            </div>
+          )}
+          <table className="table library-table" aria-label="Stored snapshots">
+            <thead>
+              <tr>
+                {snapshots.length > 1 && (
+                  <th scope="col">
+                    <span className="visually-hidden">Select to compare</span>
+                  </th>
+                )}
+                <th scope="col">Name</th>
+                <th scope="col">Account</th>
+                <th scope="col">Collected</th>
+                <th scope="col">Source</th>
+                <th scope="col" className="num">Users</th>
+                <th scope="col" className="num">Groups</th>
+                <th scope="col" className="num">Roles</th>
+                <th scope="col" className="num">Policies</th>
+                <th scope="col">Tags</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
                 </th>
-                <td className="mono">
-                  {s.account || '—'}
-                  {s.alias && s.alias !== s.label ? <span className="muted"> ({s.alias})</span> : null}
-                </td>
-                <td className="nowrap" title={s.collectedAt ? formatTime(s.collectedAt) : 'The file does not say when it was collected'}>
-                  {s.collectedAt ? s.collectedAt.slice(0, 10) : '—'}
-                </td>
-                <td className="nowrap">{sourceLabel(s.source.kind)}</td>
-                <td className="num">{s.counts.users}</td>
-                <td className="num">{s.counts.groups}</td>
-                <td className="num">{s.counts.roles}</td>
-                <td className="num">{s.counts.policies}</td>
-                <td>
-                  {s.tags.map((t) => (
-                    <span key={t} className="tag">
-                      {t}
-                    </span>
-                  ))}
-                </td>
-                <td className="row-actions">
-                  <button type="button" className="small" aria-label={`Edit ${s.label}`} onClick={() => setEditing(s)}>
-                    Edit…
-                  </button>
-                  <button type="button" className="small danger" aria-label={`Delete ${s.label}`} onClick={() => setDeleting(s)}>
-                    Delete…
-                  </button>
-                </td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {snapshots.map((s) => (
+                <tr key={s.id} data-testid="library-row">
+                  {snapshots.length > 1 && (
+                    <td>
+                      <input type="checkbox" checked={selected.includes(s.id)} onChange={() => toggle(s.id)} aria-label={`Select ${s.label} (${s.collectedAt ? s.collectedAt.slice(0, 10) : 'no date'}) to compare`} />
+                    </td>
+                  )}
+                  <th scope="row">
+                    <a href={`#/s/${encodeURIComponent(s.id)}/overview`} className="strong">
+                      {s.label}
+                    </a>
+                    {s.warnings.length > 0 && (
+                      <span className="badge warn" title={`${s.warnings.length} import warnings`}>
+                        {s.warnings.length} {s.warnings.length === 1 ? 'warning' : 'warnings'}
+                      </span>
+                    )}
+                  </th>
+                  <td className="mono">
+                    {s.account || '—'}
+                    {s.alias && s.alias !== s.label ? <span className="muted"> ({s.alias})</span> : null}
+                  </td>
+                  <td className="nowrap" title={s.collectedAt ? formatTime(s.collectedAt) : 'The file does not say when it was collected'}>
+                    {s.collectedAt ? s.collectedAt.slice(0, 10) : '—'}
+                  </td>
+                  <td className="nowrap">{sourceLabel(s.source.kind)}</td>
+                  <td className="num">{s.counts.users}</td>
+                  <td className="num">{s.counts.groups}</td>
+                  <td className="num">{s.counts.roles}</td>
+                  <td className="num">{s.counts.policies}</td>
+                  <td>
+                    {s.tags.map((t) => (
+                      <span key={t} className="tag">
+                        {t}
+                      </span>
+                    ))}
+                  </td>
+                  <td className="row-actions">
+                    <button type="button" className="small" aria-label={`Edit ${s.label}`} onClick={() => setEditing(s)}>
+                      Edit…
+                    </button>
+                    <button type="button" className="small danger" aria-label={`Delete ${s.label}`} onClick={() => setDeleting(s)}>
+                      Delete…
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
 
       <EditDialog record={editing} onClose={() => setEditing(null)} />
