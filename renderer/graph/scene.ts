@@ -156,7 +156,6 @@ function clusterLabel(kind: string, size: number): string {
 
 /** Builds the indexed scene: filters, then focus, then clusters (minus the expanded ones). */
 export function buildScene(input: GraphInput, options: SceneOptions = {}): Scene {
-  const { byId } = adjacency(input);
   let kept = filterNodes(input, options.filters);
   if (options.focus) kept = neighbourhood(input, kept, options.focus);
   const clusters = findClusters(input, kept, options.clusterThreshold ?? 25, options.clusterMaxDegree ?? 4);
@@ -220,15 +219,15 @@ export function buildScene(input: GraphInput, options: SceneOptions = {}): Scene
   const ek: number[] = [];
   const methods: (string | undefined)[] = [];
   const seen = new Set<string>();
+  // nodeOf holds kept input nodes only, so an edge with an end it lacks is not drawn.
+  const isCluster = Uint8Array.from(sizeList, (size) => (size > 0 ? 1 : 0));
   for (const e of input.edges) {
-    if (!byId.has(e.source) || !byId.has(e.target)) continue;
     const s = nodeOf.get(e.source);
     const t = nodeOf.get(e.target);
     if (s === undefined || t === undefined || s === t) continue;
     const k = edgeKindCode(e.kind);
     if (k < 0) continue;
-    const merged = ids[s]?.startsWith('cluster:') || ids[t]?.startsWith('cluster:');
-    if (merged) {
+    if (isCluster[s] === 1 || isCluster[t] === 1) {
       const key = `${s},${t},${k}`;
       if (seen.has(key)) continue;
       seen.add(key);

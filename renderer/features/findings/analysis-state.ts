@@ -1,11 +1,14 @@
 // The analysis of a snapshot shared by the Overview, Findings and Graph views: read from the
 // library's cache (snapshot hash + engine version) or run once in a worker of its own with progress,
-// cancellable, then cached. No core imports (the worker runs core).
+// cancellable, then cached. In a browser the runner worker (analysis-runner.worker.ts) does all of
+// it and sends the result in slices, so the UI thread never clones the whole result in one task;
+// without workers (unit tests) the engine client runs it. No core imports (the workers run core).
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Services } from '../../app/context';
 import { cacheAnalysis, cachedAnalysis, getBundle, getSnapshot } from '../../db/library';
 import type { AnalysisData } from '../../worker/analysis';
 import type { Progress } from '../../worker/types';
+import { addSlice, isAnalysis, type RunnerAck, type RunnerMessage, type RunnerRequest } from './analysis-slices';
 
 /** Where the analysis of one snapshot stands. */
 export type AnalysisState =
@@ -23,13 +26,52 @@ function set(id: string, state: AnalysisState): void {
   for (const l of listeners) l();
 }
 
-function isAnalysis(value: unknown): value is AnalysisData {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    Array.isArray((value as AnalysisData).findings) &&
-    Array.isArray((value as AnalysisData).paths) &&
-    typeof (value as AnalysisData).escalation === 'object'
+/** Runs (or reads from the cache) the analysis of snapshot `id` in a runner worker. */
+function startInWorker(services: Services, id: string): void {
+  const worker = new Worker(new URL('./analysis-runner.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'ariadne-analysis-runner',
+  });
+  let done = false;
+  const finish = (state: AnalysisState, keepWorker = false): void => {
+    done = true;
+    if (!keepWorker) worker.terminate();
+    set(id, state);
+  };
+  const cancel = (): void => {
+    if (!done) finish({ kind: 'cancelled' });
+  };
+  let result: { data: AnalysisData; cached: boolean } | undefined;
+  set(id, { kind: 'running', progress: { stage: 'reading the cache' }, cancel });
+  worker.onmessage = (e: MessageEvent<RunnerMessage>): void => {
+    const m = e.data;
+    if (m.kind === 'stored') {
+      // The fresh result is cached (the worker kept running for it); a failure to store is not
+      // an analysis failure: the next start runs it again.
+      worker.terminate();
+      return;
+    }
+    if (done) return;
+    if (m.kind === 'progress') set(id, { kind: 'running', progress: m.progress, cancel });
+    else if (m.kind === 'head') result = { data: m.data, cached: m.cached };
+    else if (m.kind === 'slice') {
+      if (result) addSlice(result.data, m.part, m.items);
+      const ack: RunnerAck = { kind: 'ack' };
+      worker.postMessage(ack);
+    } else if (m.kind === 'end') {
+      if (result) finish({ kind: 'ok', data: result.data, cached: result.cached }, !result.cached);
+      else finish({ kind: 'error', message: 'the analysis sent no result' });
+    } else finish({ kind: 'error', message: m.message });
+  };
+  worker.onerror = (e: ErrorEvent): void => {
+    if (!done) finish({ kind: 'error', message: e.message || 'the analysis worker failed' });
+  };
+  services.engine.engineVersion().then(
+    (engineVersion) => {
+      const request: RunnerRequest = { dbName: services.db.name, id, engineVersion };
+      if (!done) worker.postMessage(request);
+    },
+    (e: unknown) => !done && finish({ kind: 'error', message: e instanceof Error ? e.message : 'the engine failed' }),
   );
 }
 
@@ -37,6 +79,7 @@ function isAnalysis(value: unknown): value is AnalysisData {
 export function startAnalysis(services: Services, id: string): void {
   const now = states.get(id);
   if (now && (now.kind === 'running' || now.kind === 'ok')) return;
+  if (typeof Worker === 'function') return startInWorker(services, id);
   let cancelled = false;
   let cancelTask: (() => void) | undefined;
   const cancel = (): void => {

@@ -127,3 +127,16 @@ export function graphHref(snapshotId: string, arn?: string, findingId?: string):
   const withArn = arn === undefined ? base : `${base}/${encodeURIComponent(arn)}`;
   return findingId === undefined ? withArn : `${withArn}?finding=${encodeURIComponent(findingId)}`;
 }
+
+/** `filter` with every part that hides `finding` cleared (the rest kept), so a deep link shows it. */
+export function revealFilter(
+  filter: FindingFilter,
+  finding: Finding,
+  triageOf: (id: string) => TriageState,
+): FindingFilter {
+  const passes = (f: FindingFilter): boolean => filterFindings([finding], f, triageOf).length === 1;
+  const out = { ...filter };
+  for (const key of ['severity', 'rule', 'principal', 'triage'] as const)
+    if (!passes({ ...NO_FILTER, [key]: filter[key] })) out[key] = '';
+  return out;
+}

@@ -1,21 +1,27 @@
 // Findings: the analysis's findings with counts by severity, filters (severity, rule, principal,
 // triage), a detail panel (evidence, remediation, the rule's documentation), triage saved in the
-// library, and "show path in graph" for escalation findings. No core imports at run time.
+// library, "show path in graph" for escalation findings, and deep links: the selected finding and
+// the filters live in the hash (#/s/<id>/findings/<finding-id>?severity=…), replaced in place on
+// every change, so a reload or a copied link comes back to them. No core imports at run time.
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Finding } from '../../../core/index';
 import { useServices } from '../../app/context';
+import { parseRoute } from '../../app/router';
 import { formatTime, Loading } from '../../app/ui';
 import { setTriage, triageOf } from '../../db/library';
 import type { TriageRecord } from '../../db/database';
 import type { RuleDoc } from '../../worker/analysis';
 import { AnalysisStatus } from './analysis-status';
+import { ReportExport } from '../report/report-export';
 import { useAnalysis } from './analysis-state';
+import { CopyLink } from './copy-link';
+import { filterFromHash, findingHref, hashSubject, replaceHash, useHash } from './deep-link';
 import {
   countBySeverity,
   filterFindings,
   graphHref,
-  NO_FILTER,
   principalHref,
+  revealFilter,
   rulesOf,
   SEVERITY_ORDER,
   shortName,
@@ -152,6 +158,9 @@ function Detail(props: {
       <h3>
         <SeverityBadge severity={f.severity} /> <Ticked text={f.title} />
       </h3>
+      <p className="finding-link">
+        <CopyLink hash={findingHref(snapshotId, f.id)} />
+      </p>
       <dl className="facts">
         <div>
           <dt>Rule</dt>
@@ -269,13 +278,22 @@ function Detail(props: {
   );
 }
 
+/** Rows of the findings table drawn at first, and added by "Show more". */
+const ROWS_STEP = 300;
+
 /** The Findings view of snapshot `snapshotId`. */
 export function FindingsView(props: { snapshotId: string }) {
   const services = useServices();
-  const state = useAnalysis(services, props.snapshotId);
-  const triage = useTriage(props.snapshotId);
-  const [filter, setFilter] = useState<FindingFilter>(NO_FILTER);
-  const [selected, setSelected] = useState<string | null>(null);
+  const { snapshotId } = props;
+  const state = useAnalysis(services, snapshotId);
+  const triage = useTriage(snapshotId);
+  const location = useHash();
+  const [filter, setFilter] = useState<FindingFilter>(() => filterFromHash(window.location.hash));
+  const [selected, setSelected] = useState<string | null>(() => hashSubject(window.location.hash) ?? null);
+  // A finding the address asked for (a deep link, Back or Forward): shown once the analysis is in.
+  const [reveal, setReveal] = useState<string | null>(selected);
+  // Rows drawn: a large account has thousands of findings; the table grows on demand.
+  const [limit, setLimit] = useState(ROWS_STEP);
   const data = state.kind === 'ok' ? state.data : undefined;
   const triageState = useCallback(
     (id: string): TriageState => triage.records.get(id)?.status ?? 'open',
@@ -289,6 +307,38 @@ export function FindingsView(props: { snapshotId: string }) {
   const rules = useMemo(() => rulesOf(data?.findings ?? []), [data]);
   const ruleDocs = useMemo(() => new Map((data?.rules ?? []).map((r) => [r.id, r])), [data]);
   const current = shown.find((f) => f.id === selected) ?? data?.findings.find((f) => f.id === selected);
+  const missing = data && selected !== null && !current ? selected : null;
+
+  // A link to a Findings address while the view is open applies it (the first one is the initial state).
+  useEffect(() => {
+    if (location.tick === 0) return;
+    const r = parseRoute(location.hash);
+    if (r.kind !== 'snapshot' || r.id !== snapshotId || r.view !== 'findings') return;
+    setFilter(filterFromHash(location.hash));
+    setSelected(r.arn ?? null);
+    setReveal(r.arn ?? null);
+  }, [location, snapshotId]);
+
+  // The address follows the selection and the filters, in place (no history entry per click).
+  useEffect(() => {
+    const r = parseRoute(window.location.hash);
+    if (r.kind === 'snapshot' && r.id === snapshotId && r.view === 'findings')
+      replaceHash(findingHref(snapshotId, selected, filter));
+  }, [snapshotId, selected, filter]);
+
+  // Reveal the linked finding: clear the filters that hide it, scroll its row into view.
+  useEffect(() => {
+    if (reveal === null || !data) return;
+    const f = data.findings.find((x) => x.id === reveal);
+    if (!f) return setReveal(null);
+    if (filterFindings([f], filter, triageState).length === 0) return setFilter(revealFilter(filter, f, triageState));
+    const at = shown.findIndex((x) => x.id === f.id);
+    if (at >= limit) return setLimit(at + 1 + (ROWS_STEP >> 1));
+    setReveal(null);
+    const row = document.querySelector<HTMLElement>(`[data-finding-id="${CSS.escape(f.id)}"]`);
+    row?.scrollIntoView({ block: 'center' });
+    row?.querySelector<HTMLElement>('button.finding-title')?.focus({ preventScroll: true });
+  }, [reveal, data, filter, triageState, shown, limit]);
 
   return (
     <div className="view findings">
@@ -301,9 +351,21 @@ export function FindingsView(props: { snapshotId: string }) {
               : 'The analysis of this snapshot'}
           </p>
         </div>
+        <ReportExport snapshotId={props.snapshotId} />
       </header>
       <AnalysisStatus snapshotId={props.snapshotId} state={state} />
       {state.kind === 'idle' ? <Loading what="the analysis" /> : null}
+      {missing !== null ? (
+        <div className="status error-line" role="alert" data-testid="finding-missing">
+          <span>
+            No finding <code className="ticked">{missing}</code> in this snapshot&apos;s analysis: the link may be
+            for another snapshot, or the finding is no longer reported.
+          </span>
+          <button type="button" className="small" onClick={() => setSelected(null)}>
+            Show all findings
+          </button>
+        </div>
+      ) : null}
       {data ? (
         <>
           <section className="sev-counts" aria-label="Findings by severity">
@@ -402,12 +464,13 @@ export function FindingsView(props: { snapshotId: string }) {
                     </td>
                   </tr>
                 ) : (
-                  shown.map((f) => {
+                  shown.slice(0, limit).map((f) => {
                     const t = triageState(f.id);
                     return (
                       <tr
                         key={f.id}
                         data-testid="finding-row"
+                        data-finding-id={f.id}
                         className={f.id === selected ? 'active' : undefined}
                         aria-selected={f.id === selected}
                       >
@@ -435,6 +498,18 @@ export function FindingsView(props: { snapshotId: string }) {
                   })
                 )}
               </tbody>
+              {shown.length > limit ? (
+                <tfoot>
+                  <tr>
+                    <td colSpan={4} className="muted">
+                      Showing {limit.toLocaleString('en')} of {shown.length.toLocaleString('en')}: narrow the filters, or{' '}
+                      <button type="button" className="small" onClick={() => setLimit(limit + ROWS_STEP)}>
+                        Show {Math.min(ROWS_STEP, shown.length - limit).toLocaleString('en')} more
+                      </button>
+                    </td>
+                  </tr>
+                </tfoot>
+              ) : null}
             </table>
             {current ? (
               <Detail

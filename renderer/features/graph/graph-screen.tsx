@@ -1,8 +1,9 @@
 // The account graph screen (#/s/<id>/graph[/<arn>][?finding=<id>]): the graph engine with its
 // legend, a search box, filters (kinds, risky only, AWS-managed), focus hops, the selected node's
 // panel with links to the other views, a finding's escalation path drawn step by step, and export
-// of the current view as PNG and SVG (graph-export.tsx).
-// No core imports at run time (the worker builds the graph model).
+// of the current view as PNG and SVG (graph-export.tsx). The selected node and the drawn path live
+// in the hash (replaced in place, no history entry per click), so a reload or a copied link comes
+// back to them. No core imports at run time (the worker builds the graph model).
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useServices } from '../../app/context';
 import { ensureOpen } from '../../app/opened';
@@ -22,6 +23,8 @@ import {
 } from '../../graph/index';
 import { NODE_FORMS } from '../../graph/styles';
 import { AnalysisStatus } from '../findings/analysis-status';
+import { findingHref, graphSelectionHref, hashParams, hashSubject, replaceHash, useHash } from '../findings/deep-link';
+import { parseRoute } from '../../app/router';
 import { useAnalysis } from '../findings/analysis-state';
 import { principalHref, shortName } from '../findings/filter';
 import { Ticked } from '../findings/findings-view';
@@ -38,13 +41,6 @@ function useDocumentTheme(): 'light' | 'dark' {
     return () => o.disconnect();
   }, []);
   return theme;
-}
-
-/** The `finding` parameter of the hash (after `?`), if any. */
-function findingParam(): string | undefined {
-  const q = window.location.hash.split('?')[1];
-  if (!q) return undefined;
-  return new URLSearchParams(q).get('finding') ?? undefined;
 }
 
 function viewLink(snapshotId: string, node: GraphNodeInput): { href: string; label: string } | undefined {
@@ -65,10 +61,10 @@ function viewLink(snapshotId: string, node: GraphNodeInput): { href: string; lab
   return undefined;
 }
 
-/** The graph screen of snapshot `snapshotId`, focusing `arn` when given. */
+/** The graph screen of snapshot `snapshotId`, focusing the node of the address (`arn`) when given. */
 export function GraphScreen(props: { snapshotId: string; arn?: string }) {
   const services = useServices();
-  const { snapshotId, arn } = props;
+  const { snapshotId } = props;
   const analysis = useAnalysis(services, snapshotId);
   const theme = useDocumentTheme();
   const engine = useRef<GraphEngine>(null);
@@ -81,15 +77,33 @@ export function GraphScreen(props: { snapshotId: string; arn?: string }) {
   const [selected, setSelected] = useState<GraphNodeInput | null>(null);
   const [query, setQuery] = useState('');
   const [layoutDone, setLayoutDone] = useState(false);
-  const [findingId, setFindingId] = useState(findingParam);
+  const location = useHash();
+  const findingId = hashParams(location.hash).get('finding') ?? undefined;
+  // The node the address asks for, until it is selected (after the layout) or known to be absent.
+  const [pending, setPending] = useState<string | null>(() => props.arn ?? hashSubject(window.location.hash) ?? null);
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
   const [accountName, setAccountName] = useState('account');
   const data = analysis.kind === 'ok' ? analysis.data : undefined;
+  // True once the graph shown includes the analysis's escalation graph.
+  const finalRef = useRef(false);
 
+  // A link to a graph address while the screen is open selects its node (or clears the selection).
   useEffect(() => {
-    const onHash = (): void => setFindingId(findingParam());
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+    if (location.tick === 0) return;
+    const r = parseRoute(location.hash);
+    if (r.kind !== 'snapshot' || r.id !== snapshotId || r.view !== 'graph') return;
+    setPending(r.arn ?? null);
+    if (r.arn === undefined) setSelected(null);
+  }, [location, snapshotId]);
+
+  // The address follows the selection, in place; the drawn path's finding stays in it.
+  const urlArn = selected?.id ?? pending;
+  useEffect(() => {
+    const r = parseRoute(window.location.hash);
+    if (r.kind === 'snapshot' && r.id === snapshotId && r.view === 'graph')
+      replaceHash(graphSelectionHref(snapshotId, urlArn, findingId));
+  }, [snapshotId, urlArn, findingId]);
 
   // The graph: entities first, then again with the escalation graph once the analysis is done.
   useEffect(() => {
@@ -112,6 +126,7 @@ export function GraphScreen(props: { snapshotId: string; arn?: string }) {
         : undefined;
       const model = await services.engine.graphModel(snapshotId, escalation);
       if (live && model) {
+        finalRef.current = escalation !== undefined;
         setLayoutDone(false);
         setGraph(model);
       }
@@ -142,15 +157,22 @@ export function GraphScreen(props: { snapshotId: string; arn?: string }) {
   );
   const results = useMemo(() => (graph && query.trim() ? searchNodes(graph, query, 12) : []), [graph, query]);
 
-  // Focus the route's node once the layout is in place (unless a path is drawn).
+  // Once a layout is in place, select and focus the address's node (or keep the selection in view
+  // after a re-layout); a drawn path keeps its own framing.
   useEffect(() => {
-    if (!layoutDone || !arn || path) return;
-    const n = byId.get(arn);
-    if (n) {
-      setSelected(n);
-      void engine.current?.focusNode(arn);
+    if (!layoutDone) return;
+    const target = pending ?? selectedRef.current?.id;
+    if (!target) return;
+    const n = byId.get(target);
+    if (!n) {
+      // The escalation graph may add it: give up only on the final graph.
+      if (finalRef.current) setPending(null);
+      return;
     }
-  }, [layoutDone, arn, byId, path]);
+    setSelected(n);
+    setPending(null);
+    if (!path) void engine.current?.focusNode(target);
+  }, [layoutDone, pending, byId, path]);
 
   const focusOn = (n: GraphNodeInput): void => {
     setSelected(n);
@@ -272,10 +294,18 @@ export function GraphScreen(props: { snapshotId: string; arn?: string }) {
                   </li>
                 ))}
               </ol>
-              <a className="button small" href={`#/s/${encodeURIComponent(snapshotId)}/graph`}>
-                Clear the path
-              </a>
+              <p className="small-text">
+                <a className="button small" href={graphSelectionHref(snapshotId, selected?.id)}>
+                  Clear the path
+                </a>{' '}
+                <a href={findingHref(snapshotId, finding.id)}>Open the finding</a>
+              </p>
             </section>
+          ) : null}
+          {findingId && data && !finding ? (
+            <p className="error small-text" role="alert" data-testid="graph-path-missing">
+              No finding <code className="ticked">{findingId}</code> in this snapshot&apos;s analysis: no path to draw.
+            </p>
           ) : null}
           {selected ? (
             <section className="panel" aria-label="Selected node" data-testid="graph-selection">

@@ -1,12 +1,15 @@
 // The Overview's analysis panels: findings by severity (each linking to the Findings view),
-// the administrators, and the riskiest principals (most findings, paths to admin). No core imports.
+// the administrators, and the riskiest principals (most findings, paths to admin). Links to the
+// Findings view carry their filter in the address (findings/deep-link.ts). No core imports.
 import { useMemo } from 'react';
 import { useServices } from '../../app/context';
 import { AnalysisStatus } from '../findings/analysis-status';
 import { useAnalysis } from '../findings/analysis-state';
+import { findingHref } from '../findings/deep-link';
 import {
   countBySeverity,
   graphHref,
+  NO_FILTER,
   principalHref,
   riskiestPrincipals,
   SEVERITY_ORDER,
@@ -46,7 +49,7 @@ export function OverviewAnalysis(props: { snapshotId: string }) {
                 {SEVERITY_ORDER.map((s) => (
                   <a
                     key={s}
-                    href={findingsHref}
+                    href={findingHref(snapshotId, null, { ...NO_FILTER, severity: s })}
                     className={`sev-card sev-${s}`}
                     data-testid={`overview-severity-${s}`}
                   >
@@ -101,7 +104,9 @@ export function OverviewAnalysis(props: { snapshotId: string }) {
                       <span className={`sev sev-${r.worst}`}>{r.worst}</span>
                     </span>
                     <span className="muted small-text">
-                      {r.findings} finding{r.findings === 1 ? '' : 's'}
+                      <a href={findingHref(snapshotId, null, { ...NO_FILTER, principal: r.arn })}>
+                        {r.findings} finding{r.findings === 1 ? '' : 's'}
+                      </a>
                       {r.hasPath ? (
                         <>
                           {' · '}

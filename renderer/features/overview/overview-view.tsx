@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useServices } from '../../app/context';
 import { formatTime, sourceLabel } from '../../app/ui';
 import { OverviewAnalysis } from './overview-analysis';
+import { ReportExport } from '../report/report-export';
 import { getBundle } from '../../db/library';
 import type { SnapshotRecord } from '../../db/database';
 
@@ -45,6 +46,7 @@ export function OverviewView(props: { record: SnapshotRecord }) {
           <p className="muted">Account overview</p>
         </div>
         <div className="actions">
+          <ReportExport snapshotId={record.id} />
           {exported && (
             <span className="muted" role="status">
               {exported}

@@ -10,7 +10,8 @@ import type { AccessOutcome } from '../../worker/query-types';
 import type { PrincipalKind } from '../../worker/types';
 import { AnalysisStatus } from '../findings/analysis-status';
 import { useAnalysis } from '../findings/analysis-state';
-import { graphHref, principalHref, shortName } from '../findings/filter';
+import { findingHref } from '../findings/deep-link';
+import { graphHref, NO_FILTER, principalHref, shortName } from '../findings/filter';
 import { SeverityBadge, Ticked } from '../findings/findings-view';
 import { assumableRoles, levelCounts, principalAdmin, ASSUME_ACTIONS, ACCESS_LEVELS } from './principal-facts';
 import '../findings/findings.css';
@@ -199,7 +200,7 @@ export function PrincipalAnalysis(props: { snapshotId: string; arn: string; kind
   const pathFinding = findings.find((f) => f.evidence.steps.length > 0);
   const admin = data ? principalAdmin(data, arn) : undefined;
   const roles = useMemo(() => (data ? assumableRoles(data.escalation.edges, arn) : []), [data, arn]);
-  const findingsHref = `#/s/${encodeURIComponent(snapshotId)}/findings`;
+  const findingsHref = findingHref(snapshotId, null, { ...NO_FILTER, principal: arn });
   return (
     <>
       <AnalysisStatus snapshotId={snapshotId} state={analysis} />
@@ -278,7 +279,11 @@ export function PrincipalAnalysis(props: { snapshotId: string; arn: string; kind
           <ul className="plain-list principal-findings" aria-label="Findings">
             {findings.map((f) => (
               <li key={f.id}>
-                <SeverityBadge severity={f.severity} /> <Ticked text={f.title} /> <span className="muted small-text mono">{f.rule}</span>
+                <SeverityBadge severity={f.severity} />{' '}
+                <a href={findingHref(snapshotId, f.id)} data-testid="principal-finding-link">
+                  <Ticked text={f.title} />
+                </a>{' '}
+                <span className="muted small-text mono">{f.rule}</span>
                 {f.evidence.steps.length > 0 ? (
                   <>
                     {' '}
