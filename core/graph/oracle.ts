@@ -174,6 +174,12 @@ function readsPrincipal(doc: PolicyDocument): boolean {
   return text.includes('${') || /aws:(principal|user|sourceidentity|federatedprovider)/i.test(text);
 }
 
+/** True when a statement may treat principals differently: policy variables or principal keys in it. */
+function readsPrincipalStatement(st: PolicyStatement): boolean {
+  const text = JSON.stringify(st);
+  return text.includes('${') || /aws:(principal|user|sourceidentity|federatedprovider)/i.test(text);
+}
+
 /** True when every Principal of a resource policy names only accounts, services, providers or `*`. */
 function namesOnlyAccounts(doc: PolicyDocument): boolean {
   for (const st of doc.Statement) {
@@ -433,6 +439,59 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
     }
     return v;
   };
+  /**
+   * A key shared, for one action, by principals whose answers cannot differ: the same statements
+   * of their identity policies and boundary cover the action (statements that do not cover it
+   * take no part in the decision), none of them reads who the principal is, and the principals
+   * are of one kind and account with a boundary or without. Undefined when no key is safe.
+   */
+  const coveringSignatures = new Map<string, Map<number, string | null>>();
+  const statementIds = new Map<PolicyStatement, number>();
+  const principalReading = new Map<PolicyStatement, boolean>();
+  const coveringSignature = (principal: string, action: string): string | undefined => {
+    const entry = entries.get(principal);
+    const id = cat.actionId(action);
+    if (entry === undefined || id === undefined) return undefined;
+    let byAction = coveringSignatures.get(principal);
+    if (byAction === undefined) {
+      byAction = new Map();
+      coveringSignatures.set(principal, byAction);
+    }
+    let sig = byAction.get(id);
+    if (sig === undefined) {
+      sig = null;
+      const ids: number[] = [];
+      let safe = true;
+      const visit = (doc: PolicyDocument): void => {
+        for (const st of doc.Statement) {
+          if (!actionsOf(st).has(id)) continue;
+          let reads = principalReading.get(st);
+          if (reads === undefined) {
+            reads = readsPrincipalStatement(st);
+            principalReading.set(st, reads);
+          }
+          if (reads) safe = false;
+          let n = statementIds.get(st);
+          if (n === undefined) {
+            n = statementIds.size;
+            statementIds.set(st, n);
+          }
+          ids.push(n);
+        }
+      };
+      for (const k of entry.identity) visit(docs.get(k)!);
+      ids.push(-1);
+      const b = entry.boundary === undefined ? undefined : boundaryDoc(entry.boundary);
+      if (b !== undefined) visit(b);
+      if (safe) {
+        // A service-linked role is not governed by SCPs: its own kind.
+        const kind = principal.includes(':role/aws-service-role/') ? 'slr' : principal.includes(':role/') ? 'role' : 'user';
+        sig = `${kind}:${principal.split(':')[4] ?? ''}:${entry.boundary === undefined ? '-' : b === undefined ? '?' : 'b'}:${ids.join(',')}`;
+      }
+      byAction.set(id, sig);
+    }
+    return sig ?? undefined;
+  };
   /** A key shared by principals whose answers cannot differ, or undefined. */
   const signatureOf = (principal: string): string | undefined => {
     let sig = signatures.get(principal);
@@ -491,7 +550,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
         if (p === undefined) return { kind: 'denied' };
         const resourceAccount = accountOfResource(principal, action, resource, p);
         const key = classKey(p, principal, action, resource, resourceAccount, context, textId);
-        const sig = scpAgnostic && (res === null || agnostic(res)) && context === undefined ? signatureOf(principal) : undefined;
+        const sig = scpAgnostic && (res === null || agnostic(res)) ? coveringSignature(principal, action) : undefined;
         const owner = sig ?? principal;
         let memo = classAnswers.get(owner);
         if (memo === undefined) {
