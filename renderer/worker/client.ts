@@ -4,7 +4,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { Engine, InputFile } from './engine';
 import type { WhatCanResult, WhoCanResult } from '../../core/index';
 import type { AccessOutcome, CanOutcome, CanRequest, PolicySourceDetail, QueryOptions, WhoCanRequest } from './query-types';
-import type { ImportOutcome, OpenedSnapshot, PolicyDetail, PrincipalDetail, Progress } from './types';
+import type { AssumableRoles, ImportOutcome, OpenedSnapshot, PolicyDetail, PrincipalDetail, Progress } from './types';
 import type { AnalysisOutcome, analyzeBundle } from './analysis';
 import type { EscalationData } from './graph-model';
 import type { GraphInput } from '../graph/model';
@@ -28,6 +28,8 @@ export interface EngineClient {
   can(id: string, request: CanRequest): Promise<CanOutcome>;
   whoCan(id: string, request: WhoCanRequest): Promise<AccessOutcome<WhoCanResult>>;
   whatCan(id: string, principal: string): Promise<AccessOutcome<WhatCanResult>>;
+  /** Every role of the snapshot the principal may assume (sts:AssumeRole): allowed, then conditional. */
+  assumableRoles(id: string, principalArn: string): Promise<AccessOutcome<AssumableRoles>>;
   /** Analyses a stored bundle in a worker of its own (cancel terminates that worker only). */
   analyze(bundle: string, onProgress?: (p: Progress) => void): Task<AnalysisOutcome | { kind: 'cancelled' }>;
   graphModel(id: string, escalation?: EscalationData): Promise<GraphInput | undefined>;
@@ -67,6 +69,7 @@ export function createEngineClient(): EngineClient {
     can: (id, request) => remote.can(id, request),
     whoCan: (id, request) => remote.whoCan(id, request),
     whatCan: (id, principal) => remote.whatCan(id, principal),
+    assumableRoles: (id, principalArn) => remote.assumableRoles(id, principalArn),
     analyze(bundle, onProgress) {
       const w = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module', name: 'ariadne-analysis' });
       const r = wrap<{ analyzeBundle: typeof analyzeBundle }>(w);

@@ -15,7 +15,7 @@ import {
   type Snapshot,
 } from '../../core/index';
 import { sha256Hex } from './hash';
-import { runWhatCan, runWhoCan } from './access';
+import { runAssumableRoles, runWhatCan, runWhoCan } from './access';
 import { policySource, queryOptions, runCan, suggestActions } from './query';
 import type { AccessOutcome, CanOutcome, CanRequest, PolicySourceDetail, QueryOptions, WhoCanRequest } from './query-types';
 import type { WhatCanResult, WhoCanResult } from '../../core/index';
@@ -23,7 +23,7 @@ import { openedSnapshot, policyDetail, principalDetail, snapshotMeta } from './s
 import { buildGraphModel, type EscalationData } from './graph-model';
 import { policyKey } from './policy-key';
 import type { GraphInput } from '../graph/model';
-import type { ChangeDetail, ComparedChange, CompareOutcome, CompareRequest, ImportOutcome, OpenedSnapshot, PolicyDetail, PrincipalDetail, Progress } from './types';
+import type { AssumableRoles, ChangeDetail, ComparedChange, CompareOutcome, CompareRequest, ImportOutcome, OpenedSnapshot, PolicyDetail, PrincipalDetail, Progress } from './types';
 
 /** A file to import: its name and text. */
 export interface InputFile {
@@ -248,6 +248,12 @@ export function createEngine() {
       const details = result.diff.changes.map((c) => changeDetail(a, b, c));
       const diff = { ...result.diff, changes: result.diff.changes.map(packed) };
       return { kind: 'ok', comparison: { diff, details, ms: Date.now() - started } };
+    },
+
+    /** Every role of snapshot `id` that `principalArn` may assume (`sts:AssumeRole`): allowed, then conditional, by name. */
+    assumableRoles(id: string, principalArn: string): AccessOutcome<AssumableRoles> {
+      const s = open.get(id);
+      return s ? runAssumableRoles(s, principalArn) : { kind: 'error', message: 'the snapshot is not open' };
     },
 
     /** Everything a principal can do, by service and access level. */

@@ -1,6 +1,6 @@
 // Plain data the engine worker sends to the UI: snapshot metadata, principal rows and details,
 // comparisons. Types only; the UI imports them with `import type`. Imports only core's types.
-import type { AccessLevelName, Change, EscalationPath, Finding, PolicyStatement, SnapshotDiff } from '../../core/index';
+import type { AccessLevelName, Change, EscalationPath, Finding, PolicyStatement, RequiredCondition, SnapshotDiff } from '../../core/index';
 
 /** Entity counts of a snapshot. */
 export interface SnapshotCounts {
@@ -193,3 +193,24 @@ export type CompareOutcome =
   | { kind: 'ok'; comparison: Comparison }
   | { kind: 'refused'; id: string; message: string }
   | { kind: 'error'; message: string };
+
+/** One role of the snapshot a principal may assume (`sts:AssumeRole`), as core/access decides it. */
+export interface AssumableRole {
+  arn: string;
+  name: string;
+  decision: 'allowed' | 'conditional';
+  /** What a conditional answer needs of the request's context (keys, operators, values); empty when allowed. */
+  conditions: RequiredCondition[];
+  /** Whether the identity side allowed, or the trust policy on its own (it names the principal). */
+  via: 'identity' | 'resource';
+}
+
+/** The roles of a snapshot a principal may assume: allowed first, then conditional, each by name. */
+export interface AssumableRoles {
+  principal: string;
+  roles: AssumableRole[];
+  /** How many roles of the snapshot were asked about. */
+  checked: number;
+  /** Milliseconds the worker took (0 when answered from its cache). */
+  ms: number;
+}

@@ -1,6 +1,7 @@
 // The Principal view's analysis and the Principals table's analysis columns (web mode, demo
-// account, answers from examples/README.md): dan.kowalski's effective permissions, path to
-// PlatformAdmin and findings; who can assume PlatformAdmin; PlatformAdmin as admin in the table.
+// account, answers from examples/README.md): dan.kowalski's effective permissions, escalation steps,
+// path to PlatformAdmin and findings; the roles frank.li and ops-support can assume (effective
+// access); who can assume PlatformAdmin; PlatformAdmin as admin in the table.
 import { expect, test, type Page } from '@playwright/test';
 import { collectErrors, TOKEN } from './helpers';
 
@@ -49,7 +50,12 @@ test('dan.kowalski shows effective permissions, its path to PlatformAdmin and it
   const path = page.getByTestId('principal-path');
   await expect(path).toBeVisible({ timeout: 30_000 });
   await expect(path).toContainText('dan.kowalski → PlatformAdmin lambda.create-function.invoke');
-  await expect(page.getByRole('list', { name: 'Roles it can assume' })).toContainText('PlatformAdmin act as: lambda.create-function.invoke');
+  // Passing PlatformAdmin to a function is an escalation step, not assuming the role.
+  await expect(page.getByRole('list', { name: 'Escalation steps from here' })).toContainText('PlatformAdmin lambda.create-function.invoke');
+  await expect(page.getByRole('list', { name: 'Escalation steps from here' })).toContainText('first step of its path');
+  const assumable = page.getByRole('region', { name: 'Roles it can assume' });
+  await expect(assumable).toContainText('sts:AssumeRole asked of all 15 roles', { timeout: 30_000 });
+  await expect(assumable).toContainText('None.');
   const findings = page.getByRole('list', { name: 'Findings' });
   await expect(findings).toContainText('hygiene.passrole.wildcard');
   await expect(findings).toContainText('escalation.path.admin');
@@ -82,7 +88,29 @@ test('PlatformAdmin lists who can assume it and is marked administrator', async 
 
   await page.getByRole('link', { name: 'ops-support', exact: true }).first().click();
   await expect(page.getByRole('heading', { name: /ops-support/, level: 2 })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Roles it can assume' })).toContainText('PlatformAdmin', { timeout: 30_000 });
+  const roles = page.getByRole('list', { name: 'Roles it can assume' });
+  await expect(roles.getByRole('listitem').filter({ hasText: 'PlatformAdmin' })).toContainText('allowed', { timeout: 30_000 });
+  await expect(roles.getByRole('listitem').filter({ hasText: 'ops-support' })).toContainText('allowed');
+  expect(errors).toEqual([]);
+});
+
+test('frank.li can assume ops-support, and PlatformAdmin only with MFA', async ({ page }) => {
+  const errors = await start(page);
+  await page.getByRole('link', { name: 'frank.li', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /frank\.li/, level: 2 })).toBeVisible();
+  const roles = page.getByRole('list', { name: 'Roles it can assume' });
+  await expect(roles).toBeVisible({ timeout: 30_000 });
+  const items = roles.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('ops-support ✓ allowed');
+  await expect(items.nth(1)).toContainText('PlatformAdmin ◐ conditional needs aws:MultiFactorAuthPresent (Bool true)');
+  await expect(items.nth(1).getByTitle('aws:MultiFactorAuthPresent Bool true')).toBeVisible();
+  await items.nth(1).getByRole('link', { name: 'PlatformAdmin' }).scrollIntoViewIfNeeded();
+  await expect(page.getByRole('region', { name: 'Escalation steps from here' })).toContainText('Hops on a shortest path to admin');
+  await page.getByRole('region', { name: 'Roles it can assume' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shots('principal-assumable') });
+  await items.nth(1).getByRole('link', { name: 'PlatformAdmin' }).click();
+  await expect(page.getByRole('heading', { name: /PlatformAdmin/, level: 2 })).toBeVisible();
   expect(errors).toEqual([]);
 });
 

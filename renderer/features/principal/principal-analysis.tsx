@@ -1,19 +1,20 @@
 // The Principal view's analysis sections: effective permissions by service and access level
-// (what-can), who can assume a role (who-can) and the roles a principal can assume (the escalation
-// graph's assume edges), its escalation path and its findings. Core types only (`import type`).
+// (what-can), who can assume a role (who-can), the roles a principal can assume (the engine
+// worker's assumableRoles: every role asked), its escalation steps and path, and its findings.
+// Core types only (`import type`).
 import { Fragment, useEffect, useMemo, useState } from 'react';
 import type { WhatCanResult, WhoCanResult } from '../../../core/index';
 import { useServices } from '../../app/context';
 import { ensureOpen } from '../../app/opened';
 import { Loading } from '../../app/ui';
 import type { AccessOutcome } from '../../worker/query-types';
-import type { PrincipalKind } from '../../worker/types';
+import type { AssumableRoles, PrincipalKind } from '../../worker/types';
 import { AnalysisStatus } from '../findings/analysis-status';
 import { useAnalysis } from '../findings/analysis-state';
 import { findingHref } from '../findings/deep-link';
 import { graphHref, NO_FILTER, principalHref, shortName } from '../findings/filter';
 import { SeverityBadge, Ticked } from '../findings/findings-view';
-import { assumableRoles, levelCounts, principalAdmin, ASSUME_ACTIONS, ACCESS_LEVELS } from './principal-facts';
+import { conditionText, escalationHops, levelCounts, needsNote, principalAdmin, ASSUME_ACTIONS, ACCESS_LEVELS } from './principal-facts';
 import '../findings/findings.css';
 import './principal.css';
 
@@ -189,6 +190,104 @@ function AssumedBy(props: { snapshotId: string; arn: string }) {
   );
 }
 
+/** How many entries a long list shows before "Show all". */
+const LIST_LIMIT = 50;
+
+/** The roles it can assume, from effective access (every role of the snapshot asked). */
+function AssumableRolesPanel(props: { snapshotId: string; arn: string }) {
+  const services = useServices();
+  const [state, setState] = useState<Loaded<AssumableRoles>>({ kind: 'loading' });
+  const [limit, setLimit] = useState(LIST_LIMIT);
+  useEffect(() => {
+    let live = true;
+    setState({ kind: 'loading' });
+    setLimit(LIST_LIMIT);
+    void (async () => {
+      await ensureOpen(services, props.snapshotId);
+      const r = await services.engine.assumableRoles(props.snapshotId, props.arn);
+      if (live) setState(r);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [services, props.snapshotId, props.arn]);
+  const roles = state.kind === 'ok' ? state.result.roles : [];
+  const allowed = roles.filter((r) => r.decision === 'allowed').length;
+  return (
+    <section className="panel" aria-label="Roles it can assume">
+      <h3>Roles it can assume {state.kind === 'ok' ? <span className="count">{roles.length}</span> : null}</h3>
+      {state.kind === 'loading' ? (
+        <Loading what="the roles it can assume" />
+      ) : state.kind === 'error' ? (
+        <p className="error" role="alert">
+          <Ticked text={state.message} />
+        </p>
+      ) : (
+        <>
+          <p className="muted small-text" data-ms={state.result.ms}>
+            sts:AssumeRole asked of all {state.result.checked.toLocaleString('en')} roles (trust policy, its own policies, SCPs, boundary): {allowed.toLocaleString('en')} allowed,{' '}
+            {(roles.length - allowed).toLocaleString('en')} conditional
+          </p>
+          {roles.length === 0 ? (
+            <p className="muted">None.</p>
+          ) : (
+            <ul className="plain-list assume-list" aria-label="Roles it can assume">
+              {roles.slice(0, limit).map((r) => (
+                <li key={r.arn} data-testid="assumable-role">
+                  <Name snapshotId={props.snapshotId} arn={r.arn} /> <span className={`assume-answer assume-${r.decision}`}>{r.decision === 'allowed' ? '✓ allowed' : '◐ conditional'}</span>
+                  {r.decision === 'conditional' ? (
+                    <span className="muted small-text" title={r.conditions.map(conditionText).join('\n')}>
+                      {' '}
+                      {needsNote(r.conditions)}
+                    </span>
+                  ) : null}
+                  {r.via === 'resource' ? <span className="muted small-text"> by its trust policy alone</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+          {roles.length > limit ? (
+            <button type="button" className="small show-more" onClick={() => setLimit(roles.length)}>
+              Show all {roles.length.toLocaleString('en')} roles
+            </button>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The escalation graph's hops out of the principal (hops on a shortest path to admin only). */
+function EscalationSteps(props: { snapshotId: string; hops: ReturnType<typeof escalationHops> | undefined }) {
+  const [limit, setLimit] = useState(LIST_LIMIT);
+  const { hops } = props;
+  return (
+    <section className="panel" aria-label="Escalation steps from here">
+      <h3>Escalation steps from here {hops ? <span className="count">{hops.length}</span> : null}</h3>
+      <p className="muted small-text">Hops on a shortest path to admin, from the escalation graph: not everything it can reach.</p>
+      {!hops ? (
+        <p className="muted">…</p>
+      ) : hops.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ul className="plain-list assume-list small-text" aria-label="Escalation steps from here">
+          {hops.slice(0, limit).map((h) => (
+            <li key={`${h.to} ${h.method}`}>
+              → <Name snapshotId={props.snapshotId} arn={h.to} /> <strong>{h.method}</strong>
+              {h.onPath ? <span className="badge">first step of its path</span> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {hops && hops.length > limit ? (
+        <button type="button" className="small show-more" onClick={() => setLimit(hops.length)}>
+          Show all {hops.length.toLocaleString('en')} steps
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
 /** The analysis sections of the Principal view. */
 export function PrincipalAnalysis(props: { snapshotId: string; arn: string; kind: PrincipalKind }) {
   const services = useServices();
@@ -199,7 +298,7 @@ export function PrincipalAnalysis(props: { snapshotId: string; arn: string; kind
   const path = data?.paths.find((p) => p.principal === arn);
   const pathFinding = findings.find((f) => f.evidence.steps.length > 0);
   const admin = data ? principalAdmin(data, arn) : undefined;
-  const roles = useMemo(() => (data ? assumableRoles(data.escalation.edges, arn) : []), [data, arn]);
+  const hops = useMemo(() => (data ? escalationHops(data.escalation.edges, arn, path) : undefined), [data, arn, path]);
   const findingsHref = findingHref(snapshotId, null, { ...NO_FILTER, principal: arn });
   return (
     <>
@@ -216,26 +315,8 @@ export function PrincipalAnalysis(props: { snapshotId: string; arn: string; kind
           <AssumedBy snapshotId={snapshotId} arn={arn} />
         </section>
       ) : null}
-      {kind !== 'group' ? (
-        <section className="panel" aria-label="Roles it can assume or act as">
-          <h3>
-            Roles it can assume or act as {data ? <span className="count">{roles.length}</span> : null}
-          </h3>
-          {!data ? (
-            <p className="muted">…</p>
-          ) : roles.length === 0 ? (
-            <p className="muted">None, by the escalation graph.</p>
-          ) : (
-            <ul className="plain-list assume-list" aria-label="Roles it can assume">
-              {roles.map((r) => (
-                <li key={r.to}>
-                  <Name snapshotId={snapshotId} arn={r.to} /> <span className="muted small-text">{r.method.startsWith('sts.') ? 'assume' : 'act as'}: {r.method}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      ) : null}
+      {kind !== 'group' ? <AssumableRolesPanel snapshotId={snapshotId} arn={arn} /> : null}
+      <EscalationSteps snapshotId={snapshotId} hops={hops} />
       <section className="panel" aria-label="Escalation path">
         <h3>
           Escalation to admin

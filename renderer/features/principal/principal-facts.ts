@@ -1,6 +1,6 @@
 // Pure helpers of the Principal view and the Principals table: what-can counts by service and
-// access level, assumable roles from the escalation graph's edges, admin kind, and per-principal
-// counts of paths and findings. Imports core types only (`import type`).
+// access level, the escalation graph's hops out of a principal, notes on conditional answers, admin
+// kind, and per-principal counts of paths and findings. Imports core types only (`import type`).
 import type { AccessLevelName, EscalationPath, Finding, WhatCanResult } from '../../../core/index';
 
 /** The access levels, in the Service Authorization Reference's order. */
@@ -39,18 +39,59 @@ export interface EdgeLike {
   method: string;
 }
 
+/** One hop of the escalation graph out of a principal, and whether its escalation path takes it. */
+export interface EscalationHop {
+  to: string;
+  method: string;
+  onPath: boolean;
+}
+
 /**
- * The roles `arn` can assume or act as by the escalation graph's edges to a role, one per role:
- * an `sts.*` method (assume) wins over any other (act as, e.g. pass it to a function it runs).
+ * The escalation graph's hops out of `arn`, one per target and method: the hop its path to admin
+ * starts with first, then by target. The graph keeps only hops on a shortest path to admin, so
+ * this is not every role or permission the principal can reach.
  */
-export function assumableRoles(edges: readonly EdgeLike[], arn: string): EdgeLike[] {
-  const seen = new Map<string, EdgeLike>();
+export function escalationHops(edges: readonly EdgeLike[], arn: string, path?: { steps: readonly { from: string; to: string; method: string }[] }): EscalationHop[] {
+  const first = path?.steps[0];
+  const seen = new Map<string, EscalationHop>();
   for (const e of edges) {
-    if (e.from !== arn || !/^arn:aws[a-z-]*:iam::\d{12}:role\//.test(e.to)) continue;
-    const had = seen.get(e.to);
-    if (!had || (!had.method.startsWith('sts.') && e.method.startsWith('sts.'))) seen.set(e.to, e);
+    if (e.from !== arn) continue;
+    const key = `${e.to}\u0000${e.method}`;
+    if (!seen.has(key)) seen.set(key, { to: e.to, method: e.method, onPath: first !== undefined && first.from === arn && first.to === e.to && first.method === e.method });
   }
-  return [...seen.values()].sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+  return [...seen.values()].sort((a, b) => (a.onPath !== b.onPath ? (a.onPath ? -1 : 1) : a.to < b.to ? -1 : a.to > b.to ? 1 : a.method < b.method ? -1 : a.method > b.method ? 1 : 0));
+}
+
+/** A condition a conditional answer needs, as core/access gives it. */
+export interface NeededCondition {
+  key: string;
+  operator: string;
+  values: readonly string[];
+  requirement: 'satisfy' | 'avoid';
+}
+
+/** One condition in words: `aws:MultiFactorAuthPresent Bool true`, `not aws:SourceIp IpAddress 10.0.0.0/8`. */
+export function conditionText(c: NeededCondition): string {
+  const values = c.values.length > 3 ? `${c.values.slice(0, 3).join(', ')}, …` : c.values.join(', ');
+  return `${c.requirement === 'avoid' ? 'not ' : ''}${c.key} ${c.operator} ${values}`.trimEnd();
+}
+
+/**
+ * The short "needs …" note of a conditional answer, one entry per key (at most `max`), each with
+ * what the request must hold: `needs aws:MultiFactorAuthPresent (Bool true; not BoolIfExists false)`.
+ */
+export function needsNote(conditions: readonly NeededCondition[], max = 3): string {
+  const byKey = new Map<string, string[]>();
+  for (const c of conditions) {
+    const values = c.values.length > 3 ? `${c.values.slice(0, 3).join(', ')}, …` : c.values.join(', ');
+    const part = `${c.requirement === 'avoid' ? 'not ' : ''}${c.operator} ${values}`.trimEnd();
+    const parts = byKey.get(c.key);
+    if (!parts) byKey.set(c.key, [part]);
+    else if (!parts.includes(part)) parts.push(part);
+  }
+  if (byKey.size === 0) return 'needs a context the question does not give';
+  const shown = [...byKey].slice(0, max).map(([key, parts]) => `${key} (${parts.join('; ')})`);
+  return `needs ${shown.join(', ')}${byKey.size > max ? ` and ${byKey.size - max} more keys` : ''}`;
 }
 
 /** `full` for an administrator, `shadow` for an admin one call away, undefined otherwise. */
