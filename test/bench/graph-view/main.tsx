@@ -1,12 +1,14 @@
-// The graph bench page: mounts GraphView (without the app) on a synthetic graph — `?graph=large`
-// (the bench) or `?graph=small` (browser tests) — with search, filters, focus, path highlight and
-// export controls, and exposes window.__graphBench for the bench runner and tests.
-import { StrictMode, useMemo, useRef, useState } from 'react';
+// The graph bench page: mounts GraphView (without the app) on a graph — `?graph=file` (the real
+// generated account's graph, built in Node by real-graph.ts and served as `real-graph.json`),
+// `?graph=large` (a synthetic one of the same order) or `?graph=small` (browser tests) — with
+// search, filters, focus, path highlight and export controls, and exposes window.__graphBench for
+// the bench runner and tests.
+import { StrictMode, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphView, type GraphViewProps } from '../../../renderer/graph/graph-view';
 import { GraphLegend } from '../../../renderer/graph/legend';
 import type { GraphEngine, GraphSelection } from '../../../renderer/graph/graph-engine';
-import type { GraphFilters, GraphFocus, GraphNodeInput, PathStepInput } from '../../../renderer/graph/model';
+import type { GraphFilters, GraphFocus, GraphInput, GraphNodeInput, PathStepInput } from '../../../renderer/graph/model';
 import type { ThemeName } from '../../../renderer/graph/styles';
 import { largeGraph, smallGraph } from './synthetic';
 
@@ -17,8 +19,18 @@ export interface GraphBenchState {
   layoutEnd: number;
   done: boolean;
   place: string;
+  /** Ticks the layout ran and why it stopped. */
+  ticks: number;
+  stoppedBy: string;
   nodes: number;
   edges: number;
+  /** Input nodes and edges (before filters and clusters). */
+  inputNodes: number;
+  inputEdges: number;
+  /** Milliseconds to fetch and parse the graph file (`?graph=file`), else to make the graph. */
+  loadMs: number;
+  /** A load error, shown on the page too. */
+  error: string;
   selections: (string | null)[];
 }
 
@@ -28,18 +40,27 @@ declare global {
   }
 }
 
+/** A graph and the path its "Show path to admin" button draws. */
+interface BenchData {
+  readonly graph: GraphInput;
+  readonly path: readonly PathStepInput[];
+}
+
 const params = new URLSearchParams(location.search);
-const which = params.get('graph') === 'large' ? 'large' : 'small';
-const state: GraphBenchState = { engine: null, layoutStart: performance.now(), layoutEnd: 0, done: false, place: '', nodes: 0, edges: 0, selections: [] };
+const which = params.get('graph') === 'large' ? 'large' : params.get('graph') === 'file' ? 'file' : 'small';
+const state: GraphBenchState = { engine: null, layoutStart: performance.now(), layoutEnd: 0, done: false, place: '', ticks: 0, stoppedBy: '', nodes: 0, edges: 0, inputNodes: 0, inputEdges: 0, loadMs: 0, error: '', selections: [] };
 window.__graphBench = state;
 
-function App() {
-  const data = useMemo(() => {
-    const made = which === 'large' ? largeGraph() : smallGraph();
-    // The layout time counts from here: scene building, worker start, simulation, transfer back.
-    state.layoutStart = performance.now();
-    return made;
-  }, []);
+/** The graph file written by real-graph.ts (checked loosely: it is the bench's own output). */
+async function loadFile(url: string): Promise<BenchData> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`graph bench: cannot load \`${url}\`: HTTP ${response.status}`);
+  const data = (await response.json()) as Partial<BenchData>;
+  if (!data.graph || !Array.isArray(data.graph.nodes) || !Array.isArray(data.graph.edges)) throw new Error(`graph bench: \`${url}\` holds no graph`);
+  return { graph: data.graph, path: Array.isArray(data.path) ? data.path : [] };
+}
+
+function App({ data }: { data: BenchData }) {
   const engine = useRef<GraphEngine>(null);
   const [selection, setSelection] = useState<GraphSelection | null>(null);
   const [query, setQuery] = useState('');
@@ -60,6 +81,8 @@ function App() {
       state.done = true;
       state.engine = engine.current;
       state.place = e.place;
+      state.ticks = e.ticks;
+      state.stoppedBy = e.stoppedBy;
       setStatus(`${state.nodes} nodes, ${state.edges} edges; layout ${Math.round(e.ms)} ms in the ${e.place} (${e.ticks} ticks, ${e.stoppedBy})`);
     }
   };
@@ -131,10 +154,28 @@ function App() {
   );
 }
 
-const root = document.getElementById('root');
-if (root)
+async function main(): Promise<void> {
+  const root = document.getElementById('root');
+  if (!root) return;
+  const loadStart = performance.now();
+  let data: BenchData;
+  try {
+    data = which === 'file' ? await loadFile(params.get('src') ?? 'real-graph.json') : which === 'large' ? largeGraph() : smallGraph();
+  } catch (e) {
+    state.error = e instanceof Error ? e.message : String(e);
+    root.textContent = state.error;
+    return;
+  }
+  state.loadMs = performance.now() - loadStart;
+  state.inputNodes = data.graph.nodes.length;
+  state.inputEdges = data.graph.edges.length;
+  // The layout time counts from here: scene building, worker start, simulation, transfer back.
+  state.layoutStart = performance.now();
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <App data={data} />
     </StrictMode>,
   );
+}
+
+void main();

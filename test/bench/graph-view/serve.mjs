@@ -19,13 +19,19 @@ export async function buildBenchPage() {
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 
-/** Serves `dir` on 127.0.0.1 at a free port; returns the base URL and a close function. */
-export async function serveDir(dir) {
+/**
+ * Serves `dir` on 127.0.0.1 at a free port, plus `extra` files by URL path (e.g.
+ * `{ '/real-graph.json': '.bench/graph-model/large-seed1.json' }`); returns the base URL and a
+ * close function.
+ */
+export async function serveDir(dir, extra = {}) {
   const root = resolve(dir);
+  const extras = new Map(Object.entries(extra).map(([url, file]) => [url, resolve(file)]));
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+    const mapped = extras.get(path);
+    const file = mapped ?? normalize(join(root, path === '/' ? 'index.html' : path));
+    if ((mapped === undefined && !file.startsWith(root)) || !existsSync(file) || !statSync(file).isFile()) {
       res.writeHead(404).end('not found');
       return;
     }
