@@ -112,6 +112,33 @@ export function triageOf(db: AriadneDb, snapshotId: string): Promise<TriageRecor
   return db.triage.where('snapshotId').equals(snapshotId).toArray();
 }
 
+/** When a snapshot was taken, in milliseconds: its collected-at, else its import time (NaN when neither reads). */
+export function snapshotTime(record: Pick<SnapshotRecord, 'collectedAt' | 'importedAt'>): number {
+  const collected = record.collectedAt === undefined ? Number.NaN : Date.parse(record.collectedAt);
+  return Number.isNaN(collected) ? Date.parse(record.importedAt) : collected;
+}
+
+/**
+ * The snapshots of `record`'s account taken strictly before it (by `snapshotTime`), oldest first;
+ * none for a snapshot without an account id.
+ */
+export async function earlierSnapshots(db: AriadneDb, record: SnapshotRecord): Promise<SnapshotRecord[]> {
+  if (!record.account) return [];
+  const at = snapshotTime(record);
+  if (Number.isNaN(at)) return [];
+  const same = await db.snapshots.where('account').equals(record.account).toArray();
+  return same
+    .filter((s) => s.id !== record.id && snapshotTime(s) < at)
+    .sort((a, b) => snapshotTime(a) - snapshotTime(b) || a.importedAt.localeCompare(b.importedAt));
+}
+
+/** The ids among `snapshotIds` that have at least one triage record. */
+export async function snapshotsWithTriage(db: AriadneDb, snapshotIds: readonly string[]): Promise<Set<string>> {
+  if (snapshotIds.length === 0) return new Set();
+  const keys = await db.triage.where('snapshotId').anyOf([...snapshotIds]).keys();
+  return new Set(keys.map((k) => String(k)));
+}
+
 /** A cached analysis for a snapshot hash and engine version. */
 export async function cachedAnalysis(db: AriadneDb, hash: string, engineVersion: string): Promise<AnalysisRecord | undefined> {
   return db.analysis.get([hash, engineVersion]);

@@ -1,17 +1,20 @@
 // The analysis runner worker: reads a snapshot's analysis from the library's cache, or runs it
 // (renderer/worker/analysis.ts) and stores it in the cache from here, and sends it to the UI thread
 // in slices (analysis-slices.ts). The UI thread never clones the whole result at once, neither to
-// receive it nor to store it. One request per worker: cancelling terminates it.
+// receive it nor to store it. Its other task: the triage a snapshot carries from earlier snapshots
+// of its account (triage-carry.ts). One request per worker: cancelling terminates it.
 import { openDatabase } from '../../db/database';
 import { cacheAnalysis, cachedAnalysis, getBundle, getSnapshot } from '../../db/library';
 import { analyzeBundle, type AnalysisData } from '../../worker/analysis';
 import {
   isAnalysis,
   sliceAnalysis,
+  type CarryRequest,
   type RunnerAck,
   type RunnerMessage,
   type RunnerRequest,
 } from './analysis-slices';
+import { carriedTriage } from './triage-carry';
 
 const post = (m: RunnerMessage): void => self.postMessage(m);
 
@@ -48,13 +51,24 @@ async function run(request: RunnerRequest): Promise<void> {
   }
 }
 
-self.onmessage = (e: MessageEvent<RunnerRequest | RunnerAck>): void => {
-  if ('kind' in e.data) {
+async function carry(request: CarryRequest): Promise<void> {
+  const db = openDatabase(request.dbName);
+  try {
+    post({ kind: 'carried', carried: await carriedTriage(db, request.id, request.engineVersion, request.findings) });
+  } finally {
+    db.close();
+  }
+}
+
+self.onmessage = (e: MessageEvent<RunnerRequest | RunnerAck | CarryRequest>): void => {
+  const m = e.data;
+  if ('kind' in m && m.kind === 'ack') {
     acked?.();
     acked = null;
     return;
   }
-  run(e.data).catch((err: unknown) =>
+  const task = 'kind' in m ? carry(m) : run(m);
+  task.catch((err: unknown) =>
     post({ kind: 'error', message: err instanceof Error ? (err.message.split('\n')[0] ?? 'the analysis failed') : String(err) }),
   );
 };

@@ -3,7 +3,9 @@
 // and put back together on arrival.
 // Pure data helpers; imports types only (no core code, no DOM).
 import type { AnalysisData } from '../../worker/analysis';
+import type { FindingKey } from '../../worker/triage-carry';
 import type { Progress } from '../../worker/types';
+import type { CarriedTriage } from './triage-effective';
 
 /** The long arrays of an analysis result, sent in slices. */
 export type SlicePart = 'findings' | 'paths' | 'nodes' | 'edges';
@@ -16,6 +18,18 @@ export interface RunnerRequest {
   dbName: string;
   id: string;
   engineVersion: string;
+}
+
+/**
+ * The runner's other task: the triage carried to snapshot `id` from earlier snapshots of its
+ * account (triage-carry.ts), for its findings' keys (not whole findings: those stay on the UI thread).
+ */
+export interface CarryRequest {
+  kind: 'carry';
+  dbName: string;
+  id: string;
+  engineVersion: string;
+  findings: FindingKey[];
 }
 
 /** The UI thread's answer to a slice: received, send the next (one slice in flight, so frames can
@@ -33,6 +47,8 @@ export type RunnerMessage =
   | { kind: 'end' }
   /** After `end`: the fresh result is in the library's cache (or could not be stored). */
   | { kind: 'stored'; error?: string }
+  /** The answer to a `CarryRequest`. */
+  | { kind: 'carried'; carried: CarriedTriage[] }
   | { kind: 'error'; message: string };
 
 /** True when `value` has the shape of an analysis result (a cache entry may be from anything). */

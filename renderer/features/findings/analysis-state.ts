@@ -61,7 +61,7 @@ function startInWorker(services: Services, id: string): void {
     } else if (m.kind === 'end') {
       if (result) finish({ kind: 'ok', data: result.data, cached: result.cached }, !result.cached);
       else finish({ kind: 'error', message: 'the analysis sent no result' });
-    } else finish({ kind: 'error', message: m.message });
+    } else if (m.kind === 'error') finish({ kind: 'error', message: m.message });
   };
   worker.onerror = (e: ErrorEvent): void => {
     if (!done) finish({ kind: 'error', message: e.message || 'the analysis worker failed' });

@@ -1,6 +1,7 @@
 // Findings: the analysis's findings with counts by severity, filters (severity, rule, principal,
 // triage), a detail panel (evidence, remediation, the rule's documentation), triage saved in the
-// library, "show path in graph" for escalation findings, and deep links: the selected finding and
+// library (a decision carried from an earlier snapshot of the account shown as such until this
+// snapshot has its own), "show path in graph" for escalation findings, and deep links: the selected finding and
 // the filters live in the hash (#/s/<id>/findings/<finding-id>?severity=…), replaced in place on
 // every change, so a reload or a copied link comes back to them. No core imports at run time.
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -14,6 +15,7 @@ import type { RuleDoc } from '../../worker/analysis';
 import { AnalysisStatus } from './analysis-status';
 import { ReportExport } from '../report/report-export';
 import { useAnalysis } from './analysis-state';
+import { useCarriedTriage } from './carried-state';
 import { CopyLink } from './copy-link';
 import { filterFromHash, findingHref, hashSubject, replaceHash, useHash } from './deep-link';
 import {
@@ -30,6 +32,7 @@ import {
   type FindingFilter,
   type TriageState,
 } from './filter';
+import { carriedFromText, effectiveTriage, sourceDay, type EffectiveTriage } from './triage-effective';
 import './findings.css';
 
 function useTriage(snapshotId: string): {
@@ -76,18 +79,43 @@ export function SeverityBadge(props: { severity: Finding['severity'] }) {
   return <span className={`sev sev-${props.severity}`}>{props.severity}</span>;
 }
 
+/** A finding's triage state and note, own or carried. */
+function stateOf(t: EffectiveTriage | undefined): { status: TriageState; note: string } {
+  if (!t) return { status: 'open', note: '' };
+  return t.kind === 'own' ? t.record : t.carried;
+}
+
+/** The line saying a decision was carried from an earlier snapshot, with its note. */
+function CarriedLine(props: { triage: EffectiveTriage | undefined }) {
+  if (props.triage?.kind !== 'carried') return null;
+  const c = props.triage.carried;
+  return (
+    <div className="triage-carried" data-testid="triage-carried">
+      <p>
+        <span className={`triage triage-${c.status}`}>{triageLabel(c.status)}</span> — carried from{' '}
+        <strong>{c.from.label}</strong>, <span className="nowrap">{sourceDay(c.from.at)}</span>
+        {c.updatedAt ? <span className="muted"> (decided {formatTime(c.updatedAt)})</span> : null}
+      </p>
+      {c.note.trim() ? <blockquote className="triage-carried-note">{c.note}</blockquote> : null}
+      <p className="muted small-text">Saving below records this snapshot&apos;s own decision, which then replaces the carried one.</p>
+    </div>
+  );
+}
+
 function TriageForm(props: {
   finding: Finding;
-  record: TriageRecord | undefined;
+  triage: EffectiveTriage | undefined;
   onSave: (status: TriageState, note: string) => Promise<string | undefined>;
 }) {
-  const [status, setStatus] = useState<TriageState>(props.record?.status ?? 'open');
-  const [note, setNote] = useState(props.record?.note ?? '');
+  const [status, setStatus] = useState<TriageState>(stateOf(props.triage).status);
+  const [note, setNote] = useState(stateOf(props.triage).note);
   const [message, setMessage] = useState('');
+  const record = props.triage?.kind === 'own' ? props.triage.record : undefined;
   useEffect(() => {
-    setStatus(props.record?.status ?? 'open');
-    setNote(props.record?.note ?? '');
-  }, [props.finding.id, props.record]);
+    const now = stateOf(props.triage);
+    setStatus(now.status);
+    setNote(now.note);
+  }, [props.finding.id, props.triage]);
   useEffect(() => setMessage(''), [props.finding.id]);
   return (
     <form
@@ -100,6 +128,7 @@ function TriageForm(props: {
     >
       <fieldset>
         <legend>Triage</legend>
+        <CarriedLine triage={props.triage} />
         <div className="triage-states">
           {TRIAGE_STATES.map((s) => (
             <label key={s}>
@@ -128,9 +157,9 @@ function TriageForm(props: {
           <button type="submit" className="primary small">
             Save triage
           </button>
-          {props.record ? (
+          {record ? (
             <span className="muted" data-testid="triage-when">
-              {triageLabel(props.record.status)} since {formatTime(props.record.updatedAt)}
+              {triageLabel(record.status)} since {formatTime(record.updatedAt)}
             </span>
           ) : null}
           {message ? (
@@ -148,7 +177,7 @@ function Detail(props: {
   snapshotId: string;
   finding: Finding;
   rule: RuleDoc | undefined;
-  record: TriageRecord | undefined;
+  triage: EffectiveTriage | undefined;
   onSave: (status: TriageState, note: string) => Promise<string | undefined>;
 }) {
   const { finding: f, rule, snapshotId } = props;
@@ -273,7 +302,7 @@ function Detail(props: {
           ) : null}
         </section>
       ) : null}
-      <TriageForm finding={f} record={props.record} onSave={props.onSave} />
+      <TriageForm finding={f} triage={props.triage} onSave={props.onSave} />
     </aside>
   );
 }
@@ -295,10 +324,9 @@ export function FindingsView(props: { snapshotId: string }) {
   // Rows drawn: a large account has thousands of findings; the table grows on demand.
   const [limit, setLimit] = useState(ROWS_STEP);
   const data = state.kind === 'ok' ? state.data : undefined;
-  const triageState = useCallback(
-    (id: string): TriageState => triage.records.get(id)?.status ?? 'open',
-    [triage.records],
-  );
+  const carried = useCarriedTriage(services, snapshotId, data?.findings);
+  const effective = useMemo(() => effectiveTriage(triage.records.values(), carried.values()), [triage.records, carried]);
+  const triageState = useCallback((id: string): TriageState => stateOf(effective.get(id)).status, [effective]);
   const shown = useMemo(
     () => (data ? filterFindings(data.findings, filter, triageState) : []),
     [data, filter, triageState],
@@ -465,7 +493,8 @@ export function FindingsView(props: { snapshotId: string }) {
                   </tr>
                 ) : (
                   shown.slice(0, limit).map((f) => {
-                    const t = triageState(f.id);
+                    const e = effective.get(f.id);
+                    const t = stateOf(e).status;
                     return (
                       <tr
                         key={f.id}
@@ -492,6 +521,11 @@ export function FindingsView(props: { snapshotId: string }) {
                         </td>
                         <td>
                           <span className={`triage triage-${t}`}>{triageLabel(t)}</span>
+                          {e?.kind === 'carried' ? (
+                            <span className="triage-carried-tag" title={carriedFromText(e.carried)}>
+                              carried
+                            </span>
+                          ) : null}
                         </td>
                       </tr>
                     );
@@ -516,7 +550,7 @@ export function FindingsView(props: { snapshotId: string }) {
                 snapshotId={props.snapshotId}
                 finding={current}
                 rule={ruleDocs.get(current.rule)}
-                record={triage.records.get(current.id)}
+                triage={effective.get(current.id)}
                 onSave={(s, n) => triage.save(current.id, s, n)}
               />
             ) : (

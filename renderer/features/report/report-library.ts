@@ -1,9 +1,12 @@
-// Builds a report from what the library holds: the snapshot's record (its hash), bundle, triage
-// records and cached analysis, read where this runs (the report worker), so the UI thread never
-// clones an analysis. Imports renderer/db and the analysis module (which loads core).
+// Builds a report from what the library holds: the snapshot's record (its hash), bundle, effective
+// triage (its own records, else decisions carried from earlier snapshots of the account, their note
+// saying from where) and cached analysis, read where this runs (the report worker), so the UI thread
+// never clones an analysis. Imports renderer/db and the analysis and carry modules (which load core).
 import type { AriadneDb } from '../../db/database';
 import { cachedAnalysis, getBundle, getSnapshot, triageOf } from '../../db/library';
-import { buildReport, type AnalysisData, type ReportFormat, type ReportOutcome } from '../../worker/analysis';
+import { analyzeBundle, buildReport, type AnalysisData, type ReportFormat, type ReportOutcome } from '../../worker/analysis';
+import { carriedTriage } from '../findings/triage-carry';
+import { reportRecords } from '../findings/triage-effective';
 import { reportTriage } from './formats';
 
 /** What the report worker is asked for. */
@@ -41,12 +44,21 @@ export async function reportFromLibrary(
     triageOf(db, request.snapshotId),
     cachedAnalysis(db, record.hash, request.engineVersion),
   ]);
+  // The findings decisions are carried to: the cached analysis, else (none, or one cached before
+  // it recorded the rules that ran, which buildReport would redo) the analysis run here, once.
+  let analysis = cached && looksLikeAnalysis(cached.result) && cached.result.rulesRun ? cached.result : undefined;
+  if (!analysis) {
+    const fresh = analyzeBundle(bundle);
+    if (fresh.kind === 'error') return { kind: 'error', message: `report: ${fresh.message}` };
+    analysis = fresh.data;
+  }
+  const carried = await carriedTriage(db, request.snapshotId, request.engineVersion, analysis.findings);
   return buildReport({
     format: request.format,
     bundle,
     sha256: record.hash,
-    ...(cached && looksLikeAnalysis(cached.result) ? { analysis: cached.result } : {}),
-    triage: reportTriage(records),
+    analysis,
+    triage: reportTriage(reportRecords(request.snapshotId, records, carried)),
     toolVersion: request.toolVersion,
   });
 }
