@@ -6,6 +6,7 @@ import { ADMIN_NODE } from '../model/graph';
 import type { PolicyDocument, PolicyPrincipal } from '../model/policy';
 import type { Group, ManagedPolicy, Role, Snapshot, User } from '../model/snapshot';
 import { getCatalog } from '../catalog/catalog';
+import { innerMap } from './nested';
 import { accountOnlyPolicyText, createEvaluatorOracle, grantsEverything, groupMemberArn, identityDocuments, type AccessAnswer, type AccessOracle, type QuestionContext } from './oracle';
 import { CONDITIONAL_HOP, HOP } from './paths';
 import { RULES_BY_ID, pathfindingIdOf, type EscalationRule } from './rules';
@@ -199,8 +200,8 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     return screen === null ? all : all.filter((r) => !screen(r));
   };
   const prefixCandidates = (p: string, action: string, sorted: readonly string[]): readonly string[] => {
-    if (!oracle.mayAllow(p, action)) return [];
-    const prefixes = oracle.resourcePrefixes?.(p, action) ?? null;
+    const prefixes = prefixesOf(p, action);
+    if (prefixes === undefined) return [];
     if (prefixes === null) return sorted;
     const out = new Set<string>();
     for (const prefix of prefixes) {
@@ -218,11 +219,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   /** Per action, per caller: its resource prefixes (undefined: not allowed at all). Nested maps: no key strings. */
   const prefixCache = new Map<string, Map<string, readonly string[] | null | undefined>>();
   const prefixesOf = (p: string, action: string): readonly string[] | null | undefined => {
-    let byCaller = prefixCache.get(action);
-    if (byCaller === undefined) {
-      byCaller = new Map();
-      prefixCache.set(action, byCaller);
-    }
+    const byCaller = innerMap(prefixCache, action);
     if (byCaller.has(p)) return byCaller.get(p);
     const v = oracle.mayAllow(p, action) ? (oracle.resourcePrefixes?.(p, action) ?? null) : undefined;
     byCaller.set(p, v);
@@ -231,11 +228,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   const screenCache = new Map<string, Map<string, ((resource: string) => boolean) | null>>();
   /** The caller's unconditional-Deny screen for `action` (oracle.denyScreen), cached. */
   const screenOf = (p: string, action: string): ((resource: string) => boolean) | null => {
-    let byCaller = screenCache.get(action);
-    if (byCaller === undefined) {
-      byCaller = new Map();
-      screenCache.set(action, byCaller);
-    }
+    const byCaller = innerMap(screenCache, action);
     let v = byCaller.get(p);
     if (v === undefined) {
       v = oracle.denyScreen?.(p, action) ?? null;
@@ -250,9 +243,9 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     return screen === null || !screen(resource);
   };
   /**
-   * Per IAM action, per caller whose policies treat every resource alike (oracle.resourceIndependent),
-   * per resource account: the one answer. IAM resources have no resource-based policies and no
-   * RCP governs IAM, so nothing else tells two IAM resources of one account apart.
+   * Per IAM action (and given context), per caller, per resource account: the one answer for the
+   * resources that no pattern of the caller's policies tells apart (oracle.distinctPrefixes). IAM
+   * resources have no resource-based policies and no RCP governs IAM, so nothing else does.
    */
   const uniformAnswers = new Map<string, Map<string, AccessAnswer>>();
   const uniformAnswer = (p: string, action: string, resource: string, context?: QuestionContext): AccessAnswer | undefined => {
@@ -260,11 +253,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     const acct = accountOf(resource) ?? '';
     // The contexts the graph gives are fixed per action (the admin policy's ARN): part of the key.
     const actionKey = context === undefined ? action : `${action}\u0000${JSON.stringify(context)}`;
-    let byCaller = uniformAnswers.get(actionKey);
-    if (byCaller === undefined) {
-      byCaller = new Map();
-      uniformAnswers.set(actionKey, byCaller);
-    }
+    const byCaller = innerMap(uniformAnswers, actionKey);
     // Resources that start with none of the prefixes of the patterns that tell resources apart
     // (oracle.distinctPrefixes: none at all when every pattern is `*`) form one class.
     const prefixes = distinctOf(p, action);
@@ -279,11 +268,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   };
   const distinctCache = new Map<string, Map<string, readonly string[] | null>>();
   const distinctOf = (p: string, action: string): readonly string[] | null => {
-    let byCaller = distinctCache.get(action);
-    if (byCaller === undefined) {
-      byCaller = new Map();
-      distinctCache.set(action, byCaller);
-    }
+    const byCaller = innerMap(distinctCache, action);
     let v = byCaller.get(p);
     if (v === undefined) {
       v = oracle.distinctPrefixes?.(p, action) ?? (oracle.resourceIndependent?.(p, action) === true ? [] : null);
@@ -298,16 +283,8 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     const uniform = uniformAnswer(p, action, resource, context);
     if (uniform !== undefined) return uniform;
     if (context !== undefined) return oracle.can(p, action, resource, context);
-    let byCaller = asked.get(action);
-    if (byCaller === undefined) {
-      byCaller = new Map();
-      asked.set(action, byCaller);
-    }
-    let byResource = byCaller.get(p);
-    if (byResource === undefined) {
-      byResource = new Map();
-      byCaller.set(p, byResource);
-    }
+    const byCaller = innerMap(asked, action);
+    const byResource = innerMap(byCaller, p);
     let a = byResource.get(resource);
     if (a === undefined) {
       a = oracle.can(p, action, resource);
@@ -716,11 +693,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     const text = named ? undefined : trustText.get(role.arn);
     let a: AccessAnswer | undefined;
     if (text !== undefined && oracle.resourceIndependent?.(p, 'sts:AssumeRole') === true) {
-      let byText = assumeByText.get(p);
-      if (byText === undefined) {
-        byText = new Map();
-        assumeByText.set(p, byText);
-      }
+      const byText = innerMap(assumeByText, p);
       a = byText.get(text);
       if (a === undefined) {
         a = oracle.can(p, 'sts:AssumeRole', role.arn);

@@ -9,6 +9,7 @@ import { compilePolicySet, evaluatePrepared, resourceClassifier, resourcePattern
 import { buildContext, parsePrincipal, resolveResourceAccount, RequestError } from '../evaluate/request';
 import { ActionSet } from '../catalog/action-set';
 import { getCatalog } from '../catalog/catalog';
+import { innerMap } from './nested';
 import { compileResourcePattern } from '../policy/arn';
 import type { CompiledPattern } from '../policy/pattern';
 
@@ -40,12 +41,6 @@ export interface AccessOracle {
    * covers `action` has `Resource: "*"`: the principal's side then answers alike for every resource.
    */
   resourceIndependent?(principal: string, action: string): boolean;
-  /**
-   * A name of how the principal's policies (and the resource's policy) treat `resource` for
-   * `action`: two resources with the same name get the same answer from `can` (same context).
-   * Undefined when the oracle cannot tell (then every resource is its own class).
-   */
-  resourceClass?(principal: string, action: string, resource: string, context?: QuestionContext): string | undefined;
   /**
    * A test of resources an unconditional Deny of the principal's identity policies or boundary
    * covers for `action` (true: the request is denied whatever else applies), or null when none does.
@@ -169,14 +164,8 @@ export function identityDocuments(snapshot: Snapshot, entity: User | Role): Poli
 const REGION_KEY = 'aws:RequestedRegion';
 
 /** True when a document may treat principals differently: policy variables or principal keys in conditions. */
-function readsPrincipal(doc: PolicyDocument): boolean {
+function readsPrincipal(doc: PolicyDocument | PolicyStatement): boolean {
   const text = JSON.stringify(doc);
-  return text.includes('${') || /aws:(principal|user|sourceidentity|federatedprovider)/i.test(text);
-}
-
-/** True when a statement may treat principals differently: policy variables or principal keys in it. */
-function readsPrincipalStatement(st: PolicyStatement): boolean {
-  const text = JSON.stringify(st);
   return text.includes('${') || /aws:(principal|user|sourceidentity|federatedprovider)/i.test(text);
 }
 
@@ -452,11 +441,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
     const entry = entries.get(principal);
     const id = cat.actionId(action);
     if (entry === undefined || id === undefined) return undefined;
-    let byAction = coveringSignatures.get(principal);
-    if (byAction === undefined) {
-      byAction = new Map();
-      coveringSignatures.set(principal, byAction);
-    }
+    const byAction = innerMap(coveringSignatures, principal);
     let sig = byAction.get(id);
     if (sig === undefined) {
       sig = null;
@@ -467,7 +452,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
           if (!actionsOf(st).has(id)) continue;
           let reads = principalReading.get(st);
           if (reads === undefined) {
-            reads = readsPrincipalStatement(st);
+            reads = readsPrincipal(st);
             principalReading.set(st, reads);
           }
           if (reads) safe = false;
@@ -518,11 +503,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
   const classifiers = new Map<string, Map<string, ResourceClassifier>>();
   const classAnswers = new Map<string, Map<string, AccessAnswer>>();
   const classifierFor = (principal: string, action: string, base: CompiledPolicySet): ResourceClassifier => {
-    let byAction = classifiers.get(principal);
-    if (byAction === undefined) {
-      byAction = new Map();
-      classifiers.set(principal, byAction);
-    }
+    const byAction = innerMap(classifiers, principal);
     let c = byAction.get(action);
     if (c === undefined) {
       c = resourceClassifier(base, action);
@@ -552,11 +533,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
         const key = classKey(p, principal, action, resource, resourceAccount, context, textId);
         const sig = scpAgnostic && (res === null || agnostic(res)) ? coveringSignature(principal, action) : undefined;
         const owner = sig ?? principal;
-        let memo = classAnswers.get(owner);
-        if (memo === undefined) {
-          memo = new Map();
-          classAnswers.set(owner, memo);
-        }
+        const memo = innerMap(classAnswers, owner);
         let a = memo.get(key);
         if (a === undefined) {
           a = evaluateAnswer(p, principal, action, resource, resourceAccount, context, res === null ? compiledFor(principal) : { ...compiledFor(principal), resource: res });
@@ -578,20 +555,9 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
       }
       return answer(principal, action, resource, context, res);
     },
-    resourceClass(principal, action, resource, context) {
-      const res = resourcePolicyFor(action, resource);
-      const textId = res === null ? -1 : resourceTextId.get(res);
-      const p = principalInfo(principal);
-      if (textId === undefined || p === undefined || noClassShare) return undefined;
-      return classKey(p, principal, action, resource, accountOfResource(principal, action, resource, p), context, textId);
-    },
     distinctPrefixes(principal, action) {
       if (!entries.has(principal)) return null;
-      let byAction = distinct.get(principal);
-      if (byAction === undefined) {
-        byAction = new Map();
-        distinct.set(principal, byAction);
-      }
+      const byAction = innerMap(distinct, principal);
       if (byAction.has(action)) return byAction.get(action)!;
       let out: string[] | null = [];
       for (const source of resourcePatternSources(compiledFor(principal), action)) {
@@ -611,11 +577,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
       const entry = entries.get(principal);
       const id = cat.actionId(action);
       if (entry === undefined || id === undefined) return null;
-      let byAction = screens.get(principal);
-      if (byAction === undefined) {
-        byAction = new Map();
-        screens.set(principal, byAction);
-      }
+      const byAction = innerMap(screens, principal);
       if (byAction.has(id)) return byAction.get(id)!;
       // AWS "Policy evaluation logic": an explicit Deny overrides any Allow. Only Deny statements
       // without Condition are used, so the screen never hides a conditional answer.
@@ -713,11 +675,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
 
   /** The request context of a principal toward a resource account with given keys (`ctxKey` names them), shared likewise. */
   function contextWith(p: PrincipalInfo, principal: string, resourceAccount: string | undefined, context: QuestionContext, ctxKey: string): { context: RequestContext; derivedKeys: { [key: string]: ContextValue } } {
-    let byKey = givenContexts.get(principal);
-    if (byKey === undefined) {
-      byKey = new Map();
-      givenContexts.set(principal, byKey);
-    }
+    const byKey = innerMap(givenContexts, principal);
     const key = `${resourceAccount ?? ''}\u0000${ctxKey}`;
     let built = byKey.get(key);
     if (built === undefined) {
@@ -729,11 +687,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
 
   /** The request context of a principal toward a resource account, without given keys (shared: the engine only reads it). */
   function contextOf(p: PrincipalInfo, principal: string, resourceAccount: string | undefined): { context: RequestContext; derivedKeys: { [key: string]: ContextValue } } {
-    let byAccount = contexts.get(principal);
-    if (byAccount === undefined) {
-      byAccount = new Map();
-      contexts.set(principal, byAccount);
-    }
+    const byAccount = innerMap(contexts, principal);
     let built = byAccount.get(resourceAccount ?? '');
     if (built === undefined) {
       built = buildContext(p, resourceAccount, timeKeys);
@@ -784,25 +738,6 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
     const p = principalInfo(principal);
     if (p === undefined) return { kind: 'denied' };
     const resourceAccount = resolveResourceAccount({ principal, action, resource }, p);
-    const textId = res === null ? -1 : resourceTextId.get(res);
-    if (textId !== undefined && !noClassShare) {
-      // The engine reads the resource only through the statements' Resource elements, its account
-      // and its type (see resourceClassifier); the resource policy is absent, or identical text
-      // that names only accounts and no Resource (a trust policy trusting the account): resources
-      // of one class get one evaluation.
-      const key = classKey(p, principal, action, resource, resourceAccount, context, textId);
-      let memo = classAnswers.get(principal);
-      if (memo === undefined) {
-        memo = new Map();
-        classAnswers.set(principal, memo);
-      }
-      let a = memo.get(key);
-      if (a === undefined) {
-        a = evaluateAnswer(p, principal, action, resource, resourceAccount, context, compiled);
-        memo.set(key, a);
-      }
-      return a;
-    }
     return evaluateAnswer(p, principal, action, resource, resourceAccount, context, compiled);
   }
 

@@ -1,0 +1,12 @@
+// Two-level caches without joined string keys: the inner map of a key, made on first use.
+// Imports nothing.
+
+/** The inner map of `outer` under `key`, created (empty) when absent. */
+export function innerMap<K, IK, V>(outer: Map<K, Map<IK, V>>, key: K): Map<IK, V> {
+  let inner = outer.get(key);
+  if (inner === undefined) {
+    inner = new Map();
+    outer.set(key, inner);
+  }
+  return inner;
+}
