@@ -18,6 +18,8 @@ export interface PreparedRequest {
 /** A request context over a map; keys are looked up case-insensitively, as AWS compares condition keys. */
 export class MapContext implements RequestContext {
   private readonly values = new Map<string, ContextValue>();
+  /** Changes with every value set (see RequestContext.revision). */
+  revision = 0;
 
   constructor(entries: Iterable<readonly [string, ContextValue]> = []) {
     for (const [k, v] of entries) this.values.set(k.toLowerCase(), v);
@@ -33,6 +35,7 @@ export class MapContext implements RequestContext {
     const k = key.toLowerCase();
     if (this.values.has(k)) return false;
     this.values.set(k, value);
+    this.revision++;
     return true;
   }
 }

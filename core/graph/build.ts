@@ -248,11 +248,20 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
    * resources have no resource-based policies and no RCP governs IAM, so nothing else does.
    */
   const uniformAnswers = new Map<string, Map<string, AccessAnswer>>();
+  const contextTexts = new WeakMap<QuestionContext, string>();
+  const contextText = (context: QuestionContext): string => {
+    let text = contextTexts.get(context);
+    if (text === undefined) {
+      text = JSON.stringify(context);
+      contextTexts.set(context, text);
+    }
+    return text;
+  };
   const uniformAnswer = (p: string, action: string, resource: string, context?: QuestionContext): AccessAnswer | undefined => {
     if (!action.startsWith('iam:') || !resource.startsWith(`arn:${partition}:iam::`)) return undefined;
     const acct = accountOf(resource) ?? '';
     // The contexts the graph gives are fixed per action (the admin policy's ARN): part of the key.
-    const actionKey = context === undefined ? action : `${action}\u0000${JSON.stringify(context)}`;
+    const actionKey = context === undefined ? action : `${action}\u0000${contextText(context)}`;
     const byCaller = innerMap(uniformAnswers, actionKey);
     // Resources that start with none of the prefixes of the patterns that tell resources apart
     // (oracle.distinctPrefixes: none at all when every pattern is `*`) form one class.
@@ -660,6 +669,16 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       }
     }
   }
+  const passContexts = new Map<string, QuestionContext>();
+  /** The context of iam:PassRole to a service (one object per service: its text is cached). */
+  const passContext = (service: string): QuestionContext => {
+    let c = passContexts.get(service);
+    if (c === undefined) {
+      c = { 'iam:PassedToService': service };
+      passContexts.set(service, c);
+    }
+    return c;
+  };
   /** The hop of launcher `l` to `role`, evaluated (iam:PassRole on the role's ARN where the rule passes one). */
   const launch = (l: Launcher, role: Role, trust: AccessAnswer): { answer: AccessAnswer; prerequisites: string[] } => {
     const prerequisites = [...(l.rule.prerequisites ?? [])];
@@ -671,7 +690,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       const ck = `${role.arn}\u0000${l.service}`;
       let pa = l.passCache.get(ck);
       if (pa === undefined) {
-        pa = ask(l.p.arn, 'iam:PassRole', role.arn, { 'iam:PassedToService': l.service });
+        pa = ask(l.p.arn, 'iam:PassRole', role.arn, passContext(l.service));
         l.passCache.set(ck, pa);
       }
       a = both(a, pa);
@@ -771,25 +790,8 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       adminHop.set(from, costOf(e));
     }
   };
-  // The principals a caller may make administrators: found from its grant permissions' resources
-  // (prefix pre-filter), then reach is asked only of those.
-  const customerPolicyArns = sortedArns(snapshot.policies.filter((p) => !p.awsManaged));
-  const holders = new Map<string, string[]>();
-  const hold = (policy: string, principal: string): void => {
-    const list = holders.get(policy);
-    if (list) list.push(principal);
-    else holders.set(policy, [principal]);
-  };
-  for (const t of principals) for (const a of t.attachedPolicies) hold(a.arn, t.arn);
-  const membersOf = new Map<string, string[]>();
-  for (const u of snapshot.users) {
-    for (const g of snapshot.groupsOfUser.get(u.arn) ?? []) {
-      const list = membersOf.get(g);
-      if (list) list.push(u.arn);
-      else membersOf.set(g, [u.arn]);
-    }
-  }
-  for (const g of snapshot.groups) for (const a of g.attachedPolicies) for (const m of membersOf.get(g.arn) ?? []) hold(a.arn, m);
+  // The principals a caller may make administrators: its grant permissions' pre-filters, asked
+  // only of the principals it may reach (reachTargets below).
   const probe = (kind: string): string => `arn:${partition}:iam::${account}:${kind}/ariadne-probe`;
   const adminContext: Record<string, QuestionContext> = {
     'iam:AttachRolePolicy': { 'iam:PolicyARN': adminPolicy },
@@ -798,25 +800,30 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     'iam:PutRolePermissionsBoundary': { 'iam:PermissionsBoundary': adminPolicy },
     'iam:PutUserPermissionsBoundary': { 'iam:PermissionsBoundary': adminPolicy },
   };
-  /**
-   * The resources of `sorted` the caller may use grant permission `action` on: the prefix
-   * pre-filter, and none at all when its policies treat every resource alike and deny the probe.
-   */
-  const grantable = (p: string, action: string, kind: string, sorted: readonly string[]): readonly string[] => {
-    if (account !== '' && oracle.resourceIndependent?.(p, action) === true && ask(p, action, probe(kind), Object.hasOwn(adminContext, action) ? adminContext[action] : undefined).kind === 'denied') return [];
-    return candidates(p, action, sorted);
+  /** Per caller and grant action: false when its policies treat every resource alike and deny the probe (no target at all). */
+  const grantOpen = new Map<string, Map<string, boolean>>();
+  const grantable = (p: string, action: string, kind: string, resource: string): boolean => {
+    const byCaller = innerMap(grantOpen, action);
+    let open = byCaller.get(p);
+    if (open === undefined) {
+      open = !(account !== '' && oracle.resourceIndependent?.(p, action) === true && ask(p, action, probe(kind), Object.hasOwn(adminContext, action) ? adminContext[action] : undefined).kind === 'denied');
+      byCaller.set(p, open);
+    }
+    return open && prefixAllows(p, action, resource);
   };
-  const grantTargets = (p: string): string[] => {
-    const out = new Set<string>();
-    const addAll = (list: readonly string[] | undefined): void => {
-      for (const x of list ?? []) out.add(x);
-    };
-    for (const a of ['iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:DeleteRolePermissionsBoundary', 'iam:PutRolePermissionsBoundary']) addAll(grantable(p, a, 'role', roleArns));
-    for (const a of ['iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:DeleteUserPermissionsBoundary', 'iam:PutUserPermissionsBoundary']) addAll(grantable(p, a, 'user', userArns));
-    for (const a of ['iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion']) for (const mp of grantable(p, a, 'policy', customerPolicyArns)) addAll(holders.get(mp));
-    for (const a of ['iam:PutGroupPolicy', 'iam:AttachGroupPolicy']) for (const g of grantable(p, a, 'group', groupArns)) addAll(membersOf.get(g));
-    out.delete(p);
-    return [...out].filter((t) => !fullAdmins.has(t)).sort();
+  const ROLE_GRANTS = ['iam:PutRolePolicy', 'iam:AttachRolePolicy', 'iam:DeleteRolePermissionsBoundary', 'iam:PutRolePermissionsBoundary'];
+  const USER_GRANTS = ['iam:PutUserPolicy', 'iam:AttachUserPolicy', 'iam:DeleteUserPermissionsBoundary', 'iam:PutUserPermissionsBoundary'];
+  /**
+   * True when caller `p` may use a grant permission on `t` by the pre-filters (prefixes, deny
+   * screens, the probe): on the principal itself, on a customer managed policy it holds (directly
+   * or through a group), or on a group it belongs to.
+   */
+  const isGrantTarget = (p: string, t: User | Role): boolean => {
+    const isUser = t.kind === 'user';
+    for (const a of isUser ? USER_GRANTS : ROLE_GRANTS) if (grantable(p, a, isUser ? 'user' : 'role', t.arn)) return true;
+    for (const mp of managedAttached(t)) for (const a of ['iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion']) if (grantable(p, a, 'policy', mp.arn)) return true;
+    if (isUser) for (const g of snapshot.groupsOfUser.get(t.arn) ?? []) for (const a of ['iam:PutGroupPolicy', 'iam:AttachGroupPolicy']) if (grantable(p, a, 'group', g)) return true;
+    return false;
   };
   // The principals a caller may reach in one hop, by the same prefix pre-filters and the trust
   // policies' principals: grants are asked only of principals in both sets.
@@ -882,14 +889,18 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   };
   for (const p of principals) {
     if (settledEarly(p.arn) || !mayGrant(p.arn)) continue;
-    const targets = grantTargets(p.arn);
+    // The principals it may reach and make administrators, in ARN order.
+    const targets: string[] = [];
+    for (const arn of reachTargets(p.arn)) {
+      const t = principalByArn.get(arn);
+      if (t !== undefined && arn !== p.arn && !fullAdmins.has(arn) && isGrantTarget(p.arn, t)) targets.push(arn);
+    }
     if (targets.length === 0) continue;
-    const reachable = reachTargets(p.arn);
+    targets.sort();
     const tellRoles = telling(p.arn, ROLE_QUESTIONS);
     const tellUsers = telling(p.arn, USER_QUESTIONS);
     const seenShapes = new Set<string>();
     for (const arn of targets) {
-      if (!reachable.has(arn)) continue;
       const best = adminHop.get(p.arn) ?? Infinity;
       if (best === HOP) break;
       const t = principalByArn.get(arn)!;

@@ -436,7 +436,46 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
    */
   const coveringSignatures = new Map<string, Map<number, string | null>>();
   const statementIds = new Map<PolicyStatement, number>();
+  const statementTextIds = new Map<string, number>();
+  /** A statement's id: statements of the same text (in any policy) share one. */
+  const statementId = (st: PolicyStatement): number => {
+    let n = statementIds.get(st);
+    if (n === undefined) {
+      const text = JSON.stringify(st);
+      n = statementTextIds.get(text);
+      if (n === undefined) {
+        n = statementTextIds.size;
+        statementTextIds.set(text, n);
+      }
+      statementIds.set(st, n);
+    }
+    return n;
+  };
   const principalReading = new Map<PolicyStatement, boolean>();
+  /** Per document and action: the ids of its statements that cover the action, or null when one reads who the principal is. */
+  const documentCover = new Map<string, Map<number, string | null>>();
+  const coverOf = (key: string, doc: PolicyDocument, id: number): string | null => {
+    const byAction = innerMap(documentCover, key);
+    let cover = byAction.get(id);
+    if (cover === undefined) {
+      cover = '';
+      for (const st of doc.Statement) {
+        if (!actionsOf(st).has(id)) continue;
+        let reads = principalReading.get(st);
+        if (reads === undefined) {
+          reads = readsPrincipal(st);
+          principalReading.set(st, reads);
+        }
+        if (reads) {
+          cover = null;
+          break;
+        }
+        cover += `${statementId(st)},`;
+      }
+      byAction.set(id, cover);
+    }
+    return cover;
+  };
   const coveringSignature = (principal: string, action: string): string | undefined => {
     const entry = entries.get(principal);
     const id = cat.actionId(action);
@@ -444,35 +483,18 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
     const byAction = innerMap(coveringSignatures, principal);
     let sig = byAction.get(id);
     if (sig === undefined) {
-      sig = null;
-      const ids: number[] = [];
-      let safe = true;
-      const visit = (doc: PolicyDocument): void => {
-        for (const st of doc.Statement) {
-          if (!actionsOf(st).has(id)) continue;
-          let reads = principalReading.get(st);
-          if (reads === undefined) {
-            reads = readsPrincipal(st);
-            principalReading.set(st, reads);
-          }
-          if (reads) safe = false;
-          let n = statementIds.get(st);
-          if (n === undefined) {
-            n = statementIds.size;
-            statementIds.set(st, n);
-          }
-          ids.push(n);
-        }
-      };
-      for (const k of entry.identity) visit(docs.get(k)!);
-      ids.push(-1);
-      const b = entry.boundary === undefined ? undefined : boundaryDoc(entry.boundary);
-      if (b !== undefined) visit(b);
-      if (safe) {
-        // A service-linked role is not governed by SCPs: its own kind.
-        const kind = principal.includes(':role/aws-service-role/') ? 'slr' : principal.includes(':role/') ? 'role' : 'user';
-        sig = `${kind}:${principal.split(':')[4] ?? ''}:${entry.boundary === undefined ? '-' : b === undefined ? '?' : 'b'}:${ids.join(',')}`;
+      let ids: string | null = '';
+      for (const k of entry.identity) {
+        const cover = coverOf(k, docs.get(k)!, id);
+        ids = cover === null ? null : ids + cover;
+        if (ids === null) break;
       }
+      const b = entry.boundary === undefined ? undefined : boundaryDoc(entry.boundary);
+      const bcover = b === undefined ? '' : coverOf(`boundary:${entry.boundary}`, b, id);
+      const safe = ids !== null && bcover !== null;
+      // A service-linked role is not governed by SCPs: its own kind.
+      const kind = principal.includes(':role/aws-service-role/') ? 'slr' : principal.includes(':role/') ? 'role' : 'user';
+      sig = safe ? `${kind}:${principal.split(':')[4] ?? ''}:${entry.boundary === undefined ? '-' : b === undefined ? '?' : 'b'}:${ids}|${bcover}` : null;
       byAction.set(id, sig);
     }
     return sig ?? undefined;
@@ -492,6 +514,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
     return sig ?? undefined;
   };
   const parsed = new Map<string, PrincipalInfo>();
+  const contextKeys = new WeakMap<QuestionContext, string>();
   const contexts = new Map<string, Map<string, { context: RequestContext; derivedKeys: { [key: string]: ContextValue } }>>();
   const prefixCache = new Map<string, readonly string[] | null>();
   const independentCache = new Map<string, boolean>();
@@ -502,11 +525,12 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
   /** Per principal: the resource classifier of each action, and answers by resource class. */
   const classifiers = new Map<string, Map<string, ResourceClassifier>>();
   const classAnswers = new Map<string, Map<string, AccessAnswer>>();
-  const classifierFor = (principal: string, action: string, base: CompiledPolicySet): ResourceClassifier => {
-    const byAction = innerMap(classifiers, principal);
+  /** The resource classifier of `principal`'s policies for `action`, shared by the principals of one covering signature (`owner`). */
+  const classifierFor = (owner: string, action: string, principal: string): ResourceClassifier => {
+    const byAction = innerMap(classifiers, owner);
     let c = byAction.get(action);
     if (c === undefined) {
-      c = resourceClassifier(base, action);
+      c = resourceClassifier(compiledFor(principal), action);
       byAction.set(action, c);
     }
     return c;
@@ -723,12 +747,22 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
     return a !== '' ? a : resolveResourceAccount({ principal, action, resource }, p);
   }
 
+  /** The text of a question's context, keys sorted (cached per context object: the graph reuses them). */
+  function contextKey(context: QuestionContext): string {
+    let key = contextKeys.get(context);
+    if (key === undefined) {
+      key = '';
+      for (const k of Object.keys(context).sort()) key += `${k}=${JSON.stringify(context[k])};`;
+      contextKeys.set(context, key);
+    }
+    return key;
+  }
+
   /** The memo key of a question whose resource policy is absent or shared text `textId` (see resourceClassifier). */
   function classKey(p: PrincipalInfo, principal: string, action: string, resource: string, resourceAccount: string | undefined, context: QuestionContext | undefined, textId: number): string {
-    let ctxKey = '';
-    if (context !== undefined) for (const k of Object.keys(context).sort()) ctxKey += `${k}=${JSON.stringify(context[k])};`;
+    const ctxKey = context === undefined ? '' : contextKey(context);
     const built = context === undefined ? contextOf(p, principal, resourceAccount) : contextWith(p, principal, resourceAccount, context, ctxKey);
-    const cls = classifierFor(principal, action, compiledFor(principal))(resource, built.context);
+    const cls = classifierFor(coveringSignature(principal, action) ?? principal, action, principal)(resource, built.context);
     return `${action}\u0000${cls}\u0000${resourceAccount ?? ''}\u0000${ctxKey}\u0000${textId}`;
   }
 

@@ -7,4 +7,9 @@ export type ContextValue = string | readonly string[];
 export interface RequestContext {
   /** The value of `key`, or undefined when the request does not carry it. */
   get(key: string): ContextValue | undefined;
+  /**
+   * A number that changes whenever a value of the context changes; absent when the context may
+   * change without notice. Readers may reuse what they derived from an unchanged context.
+   */
+  readonly revision?: number;
 }

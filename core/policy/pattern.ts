@@ -238,15 +238,26 @@ export class GlobPattern {
     return failed ? undefined : b.build();
   }
 
+  /** The glob last built for a context that carries a revision (matches repeat with one context). */
+  private last: { context: RequestContext; revision: number; glob: Glob | undefined; missing: readonly string[] } | undefined;
+
   /** Matches `text` (not yet case-folded). */
   match(text: string, context: RequestContext | undefined): PatternMatch {
     if (this.matchesAll) return MATCHED;
     const t = this.fold ? foldCase(text) : text;
     if (this.fixed !== undefined) return matchGlob(this.fixed, t) ? MATCHED : NOT_MATCHED;
-    const missing: string[] = [];
-    const glob = this.build(context, missing);
-    const matched = glob !== undefined && matchGlob(glob, t);
-    return { matched, missingVariables: missing.length === 0 ? NO_MISSING : missing };
+    const last = this.last;
+    let glob: Glob | undefined;
+    let missing: readonly string[];
+    if (last !== undefined && last.context === context && last.revision === context.revision) ({ glob, missing } = last);
+    else {
+      const found: string[] = [];
+      glob = this.build(context, found);
+      missing = found.length === 0 ? NO_MISSING : Object.freeze(found);
+      // Only a context that tells its changes may be reused.
+      this.last = context?.revision === undefined ? undefined : { context, revision: context.revision, glob, missing };
+    }
+    return { matched: glob !== undefined && matchGlob(glob, t), missingVariables: missing };
   }
 }
 
