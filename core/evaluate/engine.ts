@@ -325,17 +325,34 @@ export function resourcePatternSources(compiled: CompiledPolicySet, action: stri
   return resourceElements(compiled, action).flatMap((el) => el.patterns.map((p) => p.source));
 }
 
-function resourceElements(compiled: CompiledPolicySet, action: string): { readonly not: boolean; readonly patterns: readonly CompiledPattern[] }[] {
+type ResourceElement = { readonly not: boolean; readonly patterns: readonly CompiledPattern[] };
+
+/** Per compiled policy, per action (lower case): the Resource/NotResource elements that tell resources apart. */
+const policyElements = new WeakMap<CompiledPolicy, Map<string, readonly ResourceElement[]>>();
+
+function resourceElements(compiled: CompiledPolicySet, action: string): ResourceElement[] {
   const lower = foldCase(action);
   const service = serviceOf(lower);
-  const elements: { readonly not: boolean; readonly patterns: readonly CompiledPattern[] }[] = [];
+  const elements: ResourceElement[] = [];
   const collect = (policies: readonly CompiledPolicy[] | null | undefined): void => {
     for (const policy of policies ?? []) {
-      for (const st of policy.statements) {
-        if (st.actions === null || matchesActions(st.actions, lower, service) === st.actions.not) continue;
-        // A `*` pattern matches every resource: such an element (Resource or NotResource) tells no resource apart.
-        if (st.resources !== null && !st.resources.patterns.some((x) => x.source === '*')) elements.push(st.resources);
+      let byAction = policyElements.get(policy);
+      if (byAction === undefined) {
+        byAction = new Map();
+        policyElements.set(policy, byAction);
       }
+      let own = byAction.get(lower);
+      if (own === undefined) {
+        const list: ResourceElement[] = [];
+        for (const st of policy.statements) {
+          if (st.actions === null || matchesActions(st.actions, lower, service) === st.actions.not) continue;
+          // A `*` pattern matches every resource: such an element (Resource or NotResource) tells no resource apart.
+          if (st.resources !== null && !st.resources.patterns.some((x) => x.source === '*')) list.push(st.resources);
+        }
+        own = list;
+        byAction.set(lower, own);
+      }
+      elements.push(...own);
     }
   };
   collect(compiled.identity);

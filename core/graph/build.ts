@@ -128,6 +128,9 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   const partition = snapshot.account.partition || 'aws';
   const account = snapshot.account.id;
   const adminPolicy = `arn:${partition}:iam::aws:policy/AdministratorAccess`;
+  // The contexts of the grant questions: one object each, so their texts are cached.
+  const policyContext: QuestionContext = { 'iam:PolicyARN': adminPolicy };
+  const boundaryContext: QuestionContext = { 'iam:PermissionsBoundary': adminPolicy };
   const nodes = new Map<string, GraphNode>();
   const edges: GraphEdge[] = [];
   const edgeByKey = new Map<string, GraphEdge>();
@@ -321,13 +324,15 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     probes.set(action, out);
     return out;
   };
-  const serviceCache = new Map<string, AccessAnswer>();
+  /** Per action: answers by caller, or by the key callers with the same answers share (oracle.answerKey: probes have no resource policy). */
+  const serviceCache = new Map<string, Map<string, AccessAnswer>>();
   const askService = (p: string, action: string): AccessAnswer => {
-    const key = `${p}\u0000${action}`;
-    let a = serviceCache.get(key);
+    const byCaller = innerMap(serviceCache, action);
+    const key = oracle.answerKey?.(p, action) ?? p;
+    let a = byCaller.get(key);
     if (a === undefined) {
       a = askServiceUncached(p, action);
-      serviceCache.set(key, a);
+      byCaller.set(key, a);
     }
     return a;
   };
@@ -436,7 +441,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     const attachRule = rule(isUser ? 'iam.attach-user-policy' : 'iam.attach-role-policy');
     const raw: Grant[] = [];
     raw.push({ rule: putRule, answer: ask(p, putRule.permissions[0]!, t.arn), permissions: putRule.permissions });
-    raw.push({ rule: attachRule, answer: ask(p, attachRule.permissions[0]!, t.arn, { 'iam:PolicyARN': adminPolicy }), permissions: attachRule.permissions });
+    raw.push({ rule: attachRule, answer: ask(p, attachRule.permissions[0]!, t.arn, policyContext), permissions: attachRule.permissions });
     if (oracle.mayAllow(p, 'iam:CreatePolicyVersion') || oracle.mayAllow(p, 'iam:SetDefaultPolicyVersion')) {
       for (const mp of managedAttached(t)) {
         const cpv = rule('iam.create-policy-version');
@@ -452,7 +457,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
         const pg = rule('iam.put-group-policy');
         const ag = rule('iam.attach-group-policy');
         raw.push({ rule: pg, answer: ask(p, 'iam:PutGroupPolicy', g), permissions: pg.permissions, target: g });
-        raw.push({ rule: ag, answer: ask(p, 'iam:AttachGroupPolicy', g, { 'iam:PolicyARN': adminPolicy }), permissions: ag.permissions, target: g });
+        raw.push({ rule: ag, answer: ask(p, 'iam:AttachGroupPolicy', g, policyContext), permissions: ag.permissions, target: g });
       }
     }
     const granted = raw.filter((g) => g.answer.kind !== 'denied');
@@ -462,13 +467,45 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     const del = rule(isUser ? 'iam.delete-user-permissions-boundary' : 'iam.delete-role-permissions-boundary');
     const put = rule(isUser ? 'iam.put-user-permissions-boundary' : 'iam.put-role-permissions-boundary');
     const delAns = ask(p, del.permissions[0]!, t.arn);
-    const putAns = ask(p, put.permissions[0]!, t.arn, { 'iam:PermissionsBoundary': adminPolicy });
+    const putAns = ask(p, put.permissions[0]!, t.arn, boundaryContext);
     const lift = delAns.kind !== 'denied' ? { r: del, a: delAns } : putAns.kind !== 'denied' ? { r: put, a: putAns } : undefined;
     if (lift === undefined) return [];
     // The principal's own policies may already allow everything: lifting the boundary is enough.
     if (grantsEverything(identityDocuments(snapshot, t))) out.push({ rule: lift.r, answer: lift.a, permissions: lift.r.permissions });
     for (const g of granted) out.push({ ...g, answer: both(g.answer, lift.a), permissions: [...g.permissions, ...lift.r.permissions] });
     return out;
+  };
+
+  /**
+   * False when no way of computeGrants can make `t` an administrator for `p` at a cost below
+   * `below` (paths.ts costs), judged without asking: a question whose resource `p`'s policies do
+   * not tell apart from others has their one answer (uniformAnswer); any other may be allowed.
+   */
+  const mayGrantBelow = (p: string, t: User | Role, below: number): boolean => {
+    if (isServiceLinked(t.arn)) return false;
+    const possible = (action: string, resource: string, context?: QuestionContext): boolean => {
+      if (!prefixAllows(p, action, resource)) return false;
+      const u = uniformAnswer(p, action, resource, context);
+      return u === undefined || (u.kind === 'allowed' ? HOP : u.kind === 'conditional' ? CONDITIONAL_HOP : Infinity) < below;
+    };
+    const isUser = t.kind === 'user';
+    if (possible(isUser ? 'iam:PutUserPolicy' : 'iam:PutRolePolicy', t.arn)) return true;
+    if (possible(isUser ? 'iam:AttachUserPolicy' : 'iam:AttachRolePolicy', t.arn, policyContext)) return true;
+    for (const mp of managedAttached(t)) {
+      if (possible('iam:CreatePolicyVersion', mp.arn)) return true;
+      if (hasBroaderVersion(mp) && possible('iam:SetDefaultPolicyVersion', mp.arn)) return true;
+    }
+    if (isUser) {
+      for (const g of snapshot.groupsOfUser.get(t.arn) ?? []) {
+        if (possible('iam:PutGroupPolicy', g) || possible('iam:AttachGroupPolicy', g, policyContext)) return true;
+      }
+    }
+    // Lifting a boundary can only make an answer worse, except that alone it may be the way.
+    if (!boundaryAllowsAll(t)) {
+      if (possible(isUser ? 'iam:DeleteUserPermissionsBoundary' : 'iam:DeleteRolePermissionsBoundary', t.arn)) return true;
+      if (possible(isUser ? 'iam:PutUserPermissionsBoundary' : 'iam:PutRolePermissionsBoundary', t.arn, boundaryContext)) return true;
+    }
+    return false;
   };
 
   // 1. Self-escalation: one IAM call (or a short IAM-only sequence) gives the principal admin.
@@ -482,12 +519,12 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     // Create-then-use (no pathfinding id): a new user or role the caller makes administrator.
     if (account !== '' && oracle.mayAllow(p.arn, 'iam:CreateUser')) {
       const nu = `arn:${partition}:iam::${account}:user/ariadne-new-user`;
-      const a = both(both(ask(p.arn, 'iam:CreateUser', nu), ask(p.arn, 'iam:CreateAccessKey', nu)), ask(p.arn, 'iam:AttachUserPolicy', nu, { 'iam:PolicyARN': adminPolicy }));
+      const a = both(both(ask(p.arn, 'iam:CreateUser', nu), ask(p.arn, 'iam:CreateAccessKey', nu)), ask(p.arn, 'iam:AttachUserPolicy', nu, policyContext));
       addEdge(p.arn, ADMIN_NODE, rule('iam.create-user'), a);
     }
     if (account !== '' && oracle.mayAllow(p.arn, 'iam:CreateRole')) {
       const nr = `arn:${partition}:iam::${account}:role/ariadne-new-role`;
-      const a = both(ask(p.arn, 'iam:CreateRole', nr), ask(p.arn, 'iam:AttachRolePolicy', nr, { 'iam:PolicyARN': adminPolicy }));
+      const a = both(ask(p.arn, 'iam:CreateRole', nr), ask(p.arn, 'iam:AttachRolePolicy', nr, policyContext));
       addEdge(p.arn, ADMIN_NODE, rule('iam.create-role'), a);
     }
   }
@@ -507,9 +544,9 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     const m = groupMemberArn(g.arn);
     const cands: { r: string; a: AccessAnswer; target?: string }[] = [
       { r: 'iam.put-user-policy', a: ask(m, 'iam:PutUserPolicy', m) },
-      { r: 'iam.attach-user-policy', a: ask(m, 'iam:AttachUserPolicy', m, { 'iam:PolicyARN': adminPolicy }) },
+      { r: 'iam.attach-user-policy', a: ask(m, 'iam:AttachUserPolicy', m, policyContext) },
       { r: 'iam.put-group-policy', a: ask(m, 'iam:PutGroupPolicy', g.arn), target: g.arn },
-      { r: 'iam.attach-group-policy', a: ask(m, 'iam:AttachGroupPolicy', g.arn, { 'iam:PolicyARN': adminPolicy }), target: g.arn },
+      { r: 'iam.attach-group-policy', a: ask(m, 'iam:AttachGroupPolicy', g.arn, policyContext), target: g.arn },
     ];
     for (const a of g.attachedPolicies) {
       const mp = snapshot.byArn.get(a.arn);
@@ -530,7 +567,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       // Adding oneself to a group whose policies one can also rewrite.
       if (a.kind !== 'denied' && !adminGroups.has(g)) {
         const pg = ask(u.arn, 'iam:PutGroupPolicy', g);
-        const ag = ask(u.arn, 'iam:AttachGroupPolicy', g, { 'iam:PolicyARN': adminPolicy });
+        const ag = ask(u.arn, 'iam:AttachGroupPolicy', g, policyContext);
         const best = pg.kind === 'allowed' || ag.kind === 'denied' ? { r: 'iam.put-group-policy', a: pg } : { r: 'iam.attach-group-policy', a: ag };
         if (boundaryAllowsAll(u)) addEdge(u.arn, ADMIN_NODE, rule('grant+reach'), both(a, best.a), { permissions: ['iam:AddUserToGroup', ...rule(best.r).permissions], target: g });
       }
@@ -794,11 +831,11 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   // only of the principals it may reach (reachTargets below).
   const probe = (kind: string): string => `arn:${partition}:iam::${account}:${kind}/ariadne-probe`;
   const adminContext: Record<string, QuestionContext> = {
-    'iam:AttachRolePolicy': { 'iam:PolicyARN': adminPolicy },
-    'iam:AttachUserPolicy': { 'iam:PolicyARN': adminPolicy },
-    'iam:AttachGroupPolicy': { 'iam:PolicyARN': adminPolicy },
-    'iam:PutRolePermissionsBoundary': { 'iam:PermissionsBoundary': adminPolicy },
-    'iam:PutUserPermissionsBoundary': { 'iam:PermissionsBoundary': adminPolicy },
+    'iam:AttachRolePolicy': policyContext,
+    'iam:AttachUserPolicy': policyContext,
+    'iam:AttachGroupPolicy': policyContext,
+    'iam:PutRolePermissionsBoundary': boundaryContext,
+    'iam:PutUserPermissionsBoundary': boundaryContext,
   };
   /** Per caller and grant action: false when its policies treat every resource alike and deny the probe (no target at all). */
   const grantOpen = new Map<string, Map<string, boolean>>();
@@ -910,8 +947,9 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
         if (seenShapes.has(shape)) continue;
         seenShapes.add(shape);
       }
-      // INVARIANT (paths.ts costs): a combination is no cheaper than its reach hop, so with a
-      // conditional hop to admin already, only unconditional reach hops can make a better one.
+      // INVARIANT (paths.ts costs): a combination is no cheaper than its grant or its reach hop,
+      // so with a conditional hop to admin already, only unconditional ones can make a better one.
+      if (!mayGrantBelow(p.arn, t, best)) continue;
       const hops = hopsTo(p.arn, t).filter((h) => hopCost(h) < best);
       if (hops.length === 0 || grantsOn(p.arn, t).length === 0) continue;
       for (const h of hops) addCombos(t, edgeOf(h));

@@ -53,6 +53,12 @@ export interface AccessOracle {
    * pattern has no usable prefix.
    */
   distinctPrefixes?(principal: string, action: string): readonly string[] | null;
+  /**
+   * A key that principals share when they get the same answer to every question about `action`
+   * on resources without a resource-based policy (the same statements decide, none reads who the
+   * principal is), or undefined when the principal shares with none.
+   */
+  answerKey?(principal: string, action: string): string | undefined;
 }
 
 const TRUST_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext']);
@@ -578,6 +584,9 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
         return a;
       }
       return answer(principal, action, resource, context, res);
+    },
+    answerKey(principal, action) {
+      return scpAgnostic ? coveringSignature(principal, action) : undefined;
     },
     distinctPrefixes(principal, action) {
       if (!entries.has(principal)) return null;
