@@ -1,6 +1,8 @@
 // `npm run bench [-- FILTER…]`: runs each test/bench/*.bench.ts in its own child process (so peak
 // memory is per benchmark), after generating the large account if missing; prints a summary table.
-// Tooling only: Node built-ins, no app code.
+// Each benchmark is first bundled with esbuild (as the shipped CLI and app are bundled), so the
+// figures are those of bundled code; `--tsx` runs the sources through tsx instead.
+// Tooling only: Node built-ins and esbuild, no app code.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +10,8 @@ import { join } from 'node:path';
 const BENCH_DIR = 'test/bench';
 const GENERATOR = 'test/bench/generate.ts';
 const filters = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const useTsx = process.argv.includes('--tsx');
+const BUILD_DIR = '.bench/build';
 
 /** The bench fixtures every benchmark may read: [path, generator arguments]. */
 const FIXTURES = [
@@ -30,10 +34,38 @@ function ensureFixtures() {
   }
 }
 
+/**
+ * The command that runs one bench file: node on its esbuild bundle (npm packages left as imports,
+ * resolved from node_modules), or tsx on the source with `--tsx` or when bundling fails.
+ */
+async function commandFor(file) {
+  if (!useTsx) {
+    try {
+      const { build } = await import('esbuild');
+      const outfile = join(BUILD_DIR, file.replace(/\.ts$/, '.mjs'));
+      await build({
+        entryPoints: [join(BENCH_DIR, file)],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node20',
+        packages: 'external',
+        logLevel: 'warning',
+      });
+      return [process.execPath, [outfile]];
+    } catch (e) {
+      process.stderr.write(`bench: could not bundle ${file} (${e instanceof Error ? e.message.split('\n')[0] : e}): running it with tsx\n`);
+    }
+  }
+  return ['npx', ['tsx', join(BENCH_DIR, file)]];
+}
+
 /** Runs one bench file; resolves with its measurement lines (parsed JSON) and exit status. */
-function runBench(file) {
+async function runBench(file) {
+  const [command, args] = await commandFor(file);
   return new Promise((resolve) => {
-    const child = spawn('npx', ['tsx', join(BENCH_DIR, file)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     const results = [];
     let buffer = '';
     child.stdout.on('data', (chunk) => {

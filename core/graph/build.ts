@@ -1077,7 +1077,14 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       const list = passersByService.get(s) ?? [];
       let n = 0;
       for (const l of list) {
-        if (!open(l.p.arn, d, l.minCost, role.arn) || !open(l.p.arn, d, launcherCost(l), role.arn)) continue;
+        if (!open(l.p.arn, d, l.minCost, role.arn)) continue;
+        // iam:PassRole that cannot name this role (pre-filter) gives no hop: the service
+        // permissions are not asked for it, and the launcher stays for other roles.
+        if (l.svc.answer === undefined && !prefixAllows(l.p.arn, 'iam:PassRole', role.arn)) {
+          list[n++] = l;
+          continue;
+        }
+        if (!open(l.p.arn, d, launcherCost(l), role.arn)) continue;
         list[n++] = l;
         const h = launch(l, role, trust);
         offer(hop(l.p.arn, role.arn, l.rule, h.answer, { prerequisites: h.prerequisites }), d);
