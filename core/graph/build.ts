@@ -198,6 +198,9 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
 
   /** The ARNs of `sorted` the caller's identity policies may allow `action` on (prefix pre-filter). */
   const candidates = (p: string, action: string, sorted: readonly string[]): readonly string[] => {
+    // A Deny that leaves only a few named resources: those of them in `sorted` the filters pass.
+    const leaves = oracle.screenLeaves?.(p, action) ?? null;
+    if (leaves !== null) return [...new Set(leaves)].filter((r) => includesSorted(sorted, r) && prefixAllows(p, action, r)).sort();
     const all = prefixCandidates(p, action, sorted);
     const screen = screenOf(p, action);
     return screen === null ? all : all.filter((r) => !screen(r));
@@ -208,14 +211,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     if (prefixes === null) return sorted;
     const out = new Set<string>();
     for (const prefix of prefixes) {
-      let lo = 0;
-      let hi = sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sorted[mid]! < prefix) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.add(sorted[i]!);
+      for (let i = lowerBound(sorted, prefix); i < sorted.length && sorted[i]!.startsWith(prefix); i++) out.add(sorted[i]!);
     }
     return [...out].sort();
   };
@@ -924,8 +920,16 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     }
     return out;
   };
+  const GRANTS = [...ROLE_GRANTS, ...USER_GRANTS, 'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:PutGroupPolicy', 'iam:AttachGroupPolicy'];
+  /** True when its Denies leave the caller every grant permission on nothing but itself (oracle.screenLeaves): no target. */
+  const grantsOnlySelf = (p: string): boolean =>
+    GRANTS.every((a) => {
+      if (!oracle.mayAllow(p, a)) return true;
+      const leaves = oracle.screenLeaves?.(p, a) ?? null;
+      return leaves !== null && leaves.every((x) => x === p);
+    });
   for (const p of principals) {
-    if (settledEarly(p.arn) || !mayGrant(p.arn)) continue;
+    if (settledEarly(p.arn) || !mayGrant(p.arn) || grantsOnlySelf(p.arn)) continue;
     // The principals it may reach and make administrators, in ARN order.
     const targets: string[] = [];
     for (const arn of reachTargets(p.arn)) {
@@ -1194,6 +1198,23 @@ class Heap {
 
 function isServiceLinked(arn: string): boolean {
   return arn.includes(':role/aws-service-role/');
+}
+
+/** The first index of `sorted` (ascending) whose value is not below `value` (binary search). */
+function lowerBound(sorted: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** True when `sorted` (ascending) holds `value`. */
+function includesSorted(sorted: readonly string[], value: string): boolean {
+  return sorted[lowerBound(sorted, value)] === value;
 }
 
 function sortedArns(list: readonly { readonly arn: string }[]): string[] {

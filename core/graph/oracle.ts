@@ -11,7 +11,7 @@ import { ActionSet } from '../catalog/action-set';
 import { getCatalog } from '../catalog/catalog';
 import { innerMap } from './nested';
 import { compileResourcePattern } from '../policy/arn';
-import type { CompiledPattern } from '../policy/pattern';
+import { parseTemplate, resolveVariable } from '../policy/variables';
 
 /** The answer to one access question. */
 export type AccessAnswer =
@@ -59,6 +59,40 @@ export interface AccessOracle {
    * principal is), or undefined when the principal shares with none.
    */
   answerKey?(principal: string, action: string): string | undefined;
+  /**
+   * The only resources an unconditional Deny of the principal's policies may leave it for
+   * `action` (those of denyScreen), when they can be listed: a NotResource of literal ARNs (policy
+   * variables resolved for the principal); [] when every resource is denied; null when unknown.
+   */
+  screenLeaves?(principal: string, action: string): readonly string[] | null;
+}
+
+interface DenyParts {
+  readonly all: boolean;
+  readonly lists: readonly (readonly string[])[];
+}
+
+/** The ARNs a NotResource list names when every pattern is literal once its variables are resolved, else null. */
+function literalArns(list: readonly string[], context: RequestContext): string[] | null {
+  const out: string[] = [];
+  for (const pattern of list) {
+    let text = '';
+    for (const part of parseTemplate(pattern)) {
+      if (part.kind === 'escaped') text += part.text;
+      else if (part.kind === 'text') {
+        if (part.text.includes('*') || part.text.includes('?')) return null;
+        text += part.text;
+      } else {
+        // A key the context lacks (even with a default) counts as matching in the screen: unknown.
+        const missing: string[] = [];
+        const value = resolveVariable(part, context, missing);
+        if (value === undefined || missing.length > 0) return null;
+        text += value;
+      }
+    }
+    out.push(text);
+  }
+  return out;
 }
 
 const TRUST_ACTIONS = new Set(['sts:assumerole', 'sts:assumerolewithsaml', 'sts:assumerolewithwebidentity', 'sts:tagsession', 'sts:setsourceidentity', 'sts:setcontext']);
@@ -520,6 +554,35 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
     return sig ?? undefined;
   };
   const parsed = new Map<string, PrincipalInfo>();
+  const leaves = new Map<string, Map<number, readonly string[] | null>>();
+  const denyPartsCache = new Map<string, Map<number, DenyParts | undefined>>();
+  /**
+   * The unconditional Deny statements of a principal's identity policies and boundary that cover
+   * an action (AWS "Policy evaluation logic": an explicit Deny overrides any Allow; statements with
+   * a Condition are left out, so nothing conditional is ever screened): `all` when one denies every
+   * resource, and the NotResource lists of the others. Undefined for a principal not in the snapshot.
+   */
+  const denyParts = (principal: string, id: number): DenyParts | undefined => {
+    const entry = entries.get(principal);
+    if (entry === undefined) return undefined;
+    const byAction = innerMap(denyPartsCache, principal);
+    if (byAction.has(id)) return byAction.get(id);
+    const lists: (readonly string[])[] = [];
+    let all = false;
+    const docsOf: PolicyDocument[] = entry.identity.map((k) => docs.get(k)!);
+    const b = entry.boundary === undefined ? undefined : boundaryDoc(entry.boundary);
+    if (b !== undefined) docsOf.push(b);
+    for (const d of docsOf) {
+      for (const st of d.Statement) {
+        if (st.Effect !== 'Deny' || (st.Condition !== undefined && Object.keys(st.Condition).length > 0) || !actionsOf(st).has(id)) continue;
+        if (st.Resource !== undefined && st.Resource.includes('*')) all = true;
+        else if (st.NotResource !== undefined) lists.push(st.NotResource);
+      }
+    }
+    const parts = { all, lists };
+    byAction.set(id, parts);
+    return parts;
+  };
   const contextKeys = new WeakMap<QuestionContext, string>();
   const contexts = new Map<string, Map<string, { context: RequestContext; derivedKeys: { [key: string]: ContextValue } }>>();
   const prefixCache = new Map<string, readonly string[] | null>();
@@ -607,30 +670,17 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
       return out;
     },
     denyScreen(principal, action) {
-      const entry = entries.get(principal);
       const id = cat.actionId(action);
-      if (entry === undefined || id === undefined) return null;
+      if (id === undefined) return null;
       const byAction = innerMap(screens, principal);
       if (byAction.has(id)) return byAction.get(id)!;
-      // AWS "Policy evaluation logic": an explicit Deny overrides any Allow. Only Deny statements
-      // without Condition are used, so the screen never hides a conditional answer.
-      const lists: CompiledPattern[][] = [];
-      let all = false;
-      const docsOf: PolicyDocument[] = entry.identity.map((k) => docs.get(k)!);
-      const b = entry.boundary === undefined ? undefined : boundaryDoc(entry.boundary);
-      if (b !== undefined) docsOf.push(b);
-      for (const d of docsOf) {
-        for (const st of d.Statement) {
-          if (st.Effect !== 'Deny' || (st.Condition !== undefined && Object.keys(st.Condition).length > 0) || !actionsOf(st).has(id)) continue;
-          if (st.Resource !== undefined && st.Resource.includes('*')) all = true;
-          else if (st.NotResource !== undefined) lists.push(st.NotResource.map((r) => compileResourcePattern(r, { variables: true })));
-        }
-      }
+      const parts = denyParts(principal, id);
       let screen: ((resource: string) => boolean) | null = null;
       const p = principalInfo(principal);
-      if (all) screen = () => true;
-      else if (lists.length > 0 && p !== undefined) {
+      if (parts?.all === true) screen = () => true;
+      else if (parts !== undefined && parts.lists.length > 0 && p !== undefined) {
         const context = contextOf(p, principal, 'account' in p ? p.account : undefined).context;
+        const lists = parts.lists.map((list) => list.map((r) => compileResourcePattern(r, { variables: true })));
         // NotResource: the Deny applies to every resource no pattern matches (a pattern with an
         // unresolved variable counts as matching, so nothing is screened out on a guess).
         screen = (resource) => lists.some((list) => !list.some((pt) => {
@@ -640,6 +690,27 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
       }
       byAction.set(id, screen);
       return screen;
+    },
+    screenLeaves(principal, action) {
+      const id = cat.actionId(action);
+      const p = principalInfo(principal);
+      if (id === undefined || p === undefined) return null;
+      const byAction = innerMap(leaves, principal);
+      if (byAction.has(id)) return byAction.get(id)!;
+      const parts = denyParts(principal, id);
+      let out: readonly string[] | null = null;
+      if (parts?.all === true) out = [];
+      else if (parts !== undefined) {
+        const context = contextOf(p, principal, 'account' in p ? p.account : undefined).context;
+        // Every list must match the resource for the Deny to spare it: a list of literal ARNs
+        // (variables resolved) bounds the resources spared.
+        for (const list of parts.lists) {
+          const literals = literalArns(list, context);
+          if (literals !== null) out = out === null ? literals : out.filter((x) => literals.includes(x));
+        }
+      }
+      byAction.set(id, out);
+      return out;
     },
     mayAllow(principal, action) {
       const set = allowedSet(principal);

@@ -82,4 +82,25 @@ describe('createEvaluatorOracle', () => {
     expect(o.can(m, 'iam:PutUserPolicy', m)).toEqual({ kind: 'allowed' });
     expect(o.can(m, 's3:GetObject', 'arn:aws:s3:::b/k')).toEqual({ kind: 'denied' });
   });
+
+  it('lists the resources an unconditional NotResource Deny leaves, with the principal\'s variables resolved', () => {
+    const self = doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', NotResource: ['arn:aws:iam::*:user/${aws:username}'] });
+    expect(oracle(self).screenLeaves!(U, 'iam:CreateAccessKey')).toBeNull();
+    const literal = doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', NotResource: [`arn:aws:iam::${A}:user/\${aws:username}`, `arn:aws:iam::${A}:group/g`] });
+    const o = oracle(literal);
+    expect(o.screenLeaves!(U, 'iam:CreateAccessKey')).toEqual([U, `arn:aws:iam::${A}:group/g`]);
+    // The screen and the listed resources agree: everything else is screened out.
+    const screen = o.denyScreen!(U, 'iam:CreateAccessKey')!;
+    expect(screen(U)).toBe(false);
+    expect(screen(`arn:aws:iam::${A}:user/other`)).toBe(true);
+    expect(o.screenLeaves!(U, 's3:GetObject')).toBeNull();
+  });
+
+  it('lists no resource when a Deny covers every resource, and none known when the Deny is conditional or a variable is missing', () => {
+    expect(oracle(doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', Resource: '*' })).screenLeaves!(U, 'iam:PutUserPolicy')).toEqual([]);
+    const conditional = doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', NotResource: [U], Condition: { Bool: { 'aws:MultiFactorAuthPresent': 'false' } } });
+    expect(oracle(conditional).screenLeaves!(U, 'iam:PutUserPolicy')).toBeNull();
+    const missing = doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', NotResource: [`arn:aws:iam::${A}:user/\${aws:PrincipalTag/team, 'x'}`] });
+    expect(oracle(missing).screenLeaves!(U, 'iam:PutUserPolicy')).toBeNull();
+  });
 });
