@@ -134,13 +134,23 @@ function identityKeys(snapshot: Snapshot, entity: User | Role, docs: Map<string,
 }
 
 const statementCache = new WeakMap<PolicyStatement, ActionSet>();
+/** Action sets by Action/NotAction text, across snapshots (bounded: cleared when full). */
+const actionListCache = new Map<string, ActionSet>();
+const ACTION_LIST_CACHE_LIMIT = 20_000;
 const everywhereCache = new WeakMap<PolicyDocument, ActionSet>();
 
 /** The actions a statement's Action/NotAction covers, as a bitset over the catalogue (cached; do not change the result). */
 function statementActions(st: PolicyStatement): ActionSet {
   let s = statementCache.get(st);
   if (s === undefined) {
-    s = computeStatementActions(st);
+    // Statements with the same Action (or NotAction) list share one set.
+    const key = `${st.Action === undefined && st.NotAction !== undefined ? 'N' : 'A'}${JSON.stringify(st.Action ?? st.NotAction ?? [])}`;
+    s = actionListCache.get(key);
+    if (s === undefined) {
+      s = computeStatementActions(st);
+      if (actionListCache.size >= ACTION_LIST_CACHE_LIMIT) actionListCache.clear();
+      actionListCache.set(key, s);
+    }
     statementCache.set(st, s);
   }
   return s;
