@@ -1005,6 +1005,8 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     readonly arn: string;
     readonly prefixes: readonly string[] | null;
     readonly independent: boolean;
+    /** For sts:AssumeRole callers: the key of callers with the same answers (oracle.answerKey). */
+    readonly key?: string | undefined;
   }
   const callerLists = new Map<string, Caller[]>();
   const callersOf = (action: string): Caller[] => {
@@ -1029,7 +1031,9 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   const assumeCallersOf = (acct: string): Caller[] => {
     let list = assumeCallersByAccount.get(acct);
     if (list === undefined) {
-      list = callersOf('sts:AssumeRole').filter((c) => accountOf(c.arn) === acct);
+      list = callersOf('sts:AssumeRole')
+        .filter((c) => accountOf(c.arn) === acct)
+        .map((c) => ({ ...c, key: oracle.answerKey?.(c.arn, 'sts:AssumeRole') }));
       assumeCallersByAccount.set(acct, list);
     }
     return list;
@@ -1048,6 +1052,9 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
         const uniformKey = text === undefined ? undefined : `${acct}\u0000${text}`;
         const skipUniform = uniformKey !== undefined && doneUniform.has(uniformKey);
         const list = assumeCallersOf(acct);
+        // A trust policy that names only accounts and reads nothing of the caller (it has a
+        // shared text) answers alike for callers with the same answer key: asked once for them.
+        const byKey = text === undefined ? undefined : new Map<string, AccessAnswer>();
         let kept = 0;
         for (const c of list) {
           // INVARIANT: settle distances never decrease, so a caller that no hop into this node
@@ -1056,7 +1063,12 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
           list[kept++] = c;
           if ((skipUniform && c.independent) || asked.has(c.arn) || !passes(c, role.arn)) continue;
           asked.add(c.arn);
-          offer(hop(c.arn, role.arn, rule('sts.assume-role'), oracle.can(c.arn, 'sts:AssumeRole', role.arn)), d);
+          let a = byKey === undefined || c.key === undefined ? undefined : byKey.get(c.key);
+          if (a === undefined) {
+            a = oracle.can(c.arn, 'sts:AssumeRole', role.arn);
+            if (byKey !== undefined && c.key !== undefined) byKey.set(c.key, a);
+          }
+          offer(hop(c.arn, role.arn, rule('sts.assume-role'), a), d);
         }
         list.length = kept;
         if (uniformKey !== undefined) doneUniform.add(uniformKey);
@@ -1080,11 +1092,18 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       const trust = serviceTrust.get(`${s}\u0000${role.arn}`)!;
       const list = passersByService.get(s) ?? [];
       let n = 0;
+      // A caller's launchers are next to each other in the list: its pre-filter is asked once.
+      let lastCaller = '';
+      let passable = false;
       for (const l of list) {
         if (!open(l.p.arn, d, l.minCost, role.arn)) continue;
         // iam:PassRole that cannot name this role (pre-filter) gives no hop: the service
         // permissions are not asked for it, and the launcher stays for other roles.
-        if (l.svc.answer === undefined && !prefixAllows(l.p.arn, 'iam:PassRole', role.arn)) {
+        if (l.p.arn !== lastCaller) {
+          lastCaller = l.p.arn;
+          passable = prefixAllows(l.p.arn, 'iam:PassRole', role.arn);
+        }
+        if (!passable && l.svc.answer === undefined) {
           list[n++] = l;
           continue;
         }
