@@ -18,6 +18,7 @@ export interface BuildGraphOptions {
 }
 
 const ALLOWED: AccessAnswer = { kind: 'allowed' };
+const NONE: readonly string[] = Object.freeze([]);
 const DENIED: AccessAnswer = { kind: 'denied' };
 
 /** Both answers together: denied if either is, conditional (keys merged) if either is. */
@@ -417,14 +418,14 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
    * "CreatePolicyVersion" and "SetDefaultPolicyVersion" on the policy. A permissions boundary that
    * does not allow everything must go too (Delete…PermissionsBoundary on the identity).
    */
-  const grantCache = new Map<string, Grant[]>();
+  const grantCache = new Map<string, Map<string, Grant[]>>();
   const grantsOn = (p: string, t: User | Role): Grant[] => {
     if (!mayGrant(p)) return [];
-    const key = `${p}\u0000${t.arn}`;
-    let g = grantCache.get(key);
+    const byTarget = innerMap(grantCache, p);
+    let g = byTarget.get(t.arn);
     if (g === undefined) {
       g = computeGrants(p, t);
-      grantCache.set(key, g);
+      byTarget.set(t.arn, g);
     }
     return g;
   };
@@ -658,8 +659,10 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     }
   }
 
-  const serviceTrust = new Map<string, AccessAnswer>();
-  for (const [s, list] of serviceRoles) for (const { role, answer } of list) serviceTrust.set(`${s}\u0000${role.arn}`, answer);
+  /** Per role, per service it trusts: the trust policy's answer. */
+  const serviceTrust = new Map<string, Map<string, AccessAnswer>>();
+  for (const [s, list] of serviceRoles) for (const { role, answer } of list) innerMap(serviceTrust, role.arn).set(s, answer);
+  const trustOfService = (role: string, service: string): AccessAnswer | undefined => serviceTrust.get(role)?.get(service);
 
   // 4. Compute that runs as a role: new (iam:PassRole) and existing.
   const hasProfile = (role: Role): boolean => (snapshot.instanceProfilesOfRole.get(role.arn) ?? role.instanceProfileArns).length > 0;
@@ -670,7 +673,8 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     readonly service: string;
     /** The service permissions' answer, asked on first use (most launchers are never needed). */
     readonly svc: { answer?: AccessAnswer };
-    readonly passCache: Map<string, AccessAnswer>;
+    /** iam:PassRole answers of the caller, per service and role. */
+    readonly passCache: Map<string, Map<string, AccessAnswer>>;
     /** The least a hop of this launcher can cost before its answer is known (a prerequisite makes it conditional). */
     readonly minCost: number;
   }
@@ -685,7 +689,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   for (const p of principals) {
     if (settledEarly(p.arn)) continue;
     const canPass = oracle.mayAllow(p.arn, 'iam:PassRole');
-    const passCache = new Map<string, AccessAnswer>();
+    const passCache = new Map<string, Map<string, AccessAnswer>>();
     for (const r of passRules) {
       if (r.kind === 'pass-role' && !canPass) continue;
       const perms = r.servicePermissions ?? [];
@@ -713,18 +717,17 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     return c;
   };
   /** The hop of launcher `l` to `role`, evaluated (iam:PassRole on the role's ARN where the rule passes one). */
-  const launch = (l: Launcher, role: Role, trust: AccessAnswer): { answer: AccessAnswer; prerequisites: string[] } => {
-    const prerequisites = [...(l.rule.prerequisites ?? [])];
-    if (l.rule.needsInstanceProfile && !hasProfile(role)) prerequisites.push('an instance profile holding the role (none in the snapshot)');
+  const launch = (l: Launcher, role: Role, trust: AccessAnswer): { answer: AccessAnswer; prerequisites: readonly string[] } => {
+    const prerequisites = l.rule.needsInstanceProfile && !hasProfile(role) ? [...(l.rule.prerequisites ?? []), 'an instance profile holding the role (none in the snapshot)'] : (l.rule.prerequisites ?? NONE);
     let a = both(serviceAnswer(l), trust);
     if (l.rule.kind === 'pass-role' && a.kind !== 'denied') {
       // AWS "Grant a user permissions to pass a role to an AWS service": iam:PassRole is
       // authorised on the role's ARN; `iam:PassedToService` names the receiving service.
-      const ck = `${role.arn}\u0000${l.service}`;
-      let pa = l.passCache.get(ck);
+      const byRole = innerMap(l.passCache, l.service);
+      let pa = byRole.get(role.arn);
       if (pa === undefined) {
         pa = ask(l.p.arn, 'iam:PassRole', role.arn, passContext(l.service));
-        l.passCache.set(ck, pa);
+        byRole.set(role.arn, pa);
       }
       a = both(a, pa);
     }
@@ -780,22 +783,31 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     return hop(p, u.arn, rule(ruleId), ask(p, action, u.arn), state === undefined ? { prerequisites: [pre] } : {});
   };
   /** Every one-hop way from `p` to principal `t` (for grant + reach). */
-  const hopsTo = (p: string, t: User | Role): Hop[] => {
-    const out: (Hop | undefined)[] = [];
+  const hopsTo = (p: string, t: User | Role, below: number): Hop[] => {
+    const out: Hop[] = [];
+    const keep = (h: Hop | undefined): void => {
+      if (h !== undefined && hopCost(h) < below) out.push(h);
+    };
     if (t.kind === 'role') {
-      out.push(assumeHop(p, t), updateTrustHop(p, t));
-      for (const l of launchersOf.get(p) ?? []) {
-        for (const s of servicesOfRole.get(t.arn) ?? []) {
-          if (s !== l.service) continue;
-          const h = launch(l, t, serviceTrust.get(`${s}\u0000${t.arn}`)!);
-          out.push(hop(p, t.arn, l.rule, h.answer, { prerequisites: h.prerequisites }));
+      keep(assumeHop(p, t));
+      keep(updateTrustHop(p, t));
+      const services = servicesOfRole.get(t.arn);
+      if (services !== undefined) {
+        for (const l of launchersOf.get(p) ?? []) {
+          // A launcher's hop costs at least launcherCost (its trust, pass and prerequisites only add).
+          if (l.minCost >= below || launcherCost(l) >= below) continue;
+          for (const s of services) {
+            if (s !== l.service) continue;
+            const h = launch(l, t, trustOfService(t.arn, s)!);
+            keep(hop(p, t.arn, l.rule, h.answer, { prerequisites: h.prerequisites }));
+          }
         }
       }
     } else {
-      out.push(accessKeyHop(p, t));
-      for (const which of LOGIN) out.push(loginHop(p, t, which));
+      keep(accessKeyHop(p, t));
+      for (const which of LOGIN) keep(loginHop(p, t, which));
     }
-    return out.filter((e): e is Hop => e !== undefined);
+    return out;
   };
 
   // 5. Grant + reach: make a principal one can reach an administrator, in one hop to admin.
@@ -900,7 +912,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       if (!boundaryAllowsAll(t)) parts.push(t.permissionsBoundary?.arn, grantsEverything(identityDocuments(snapshot, t)));
       parts.push(managedAttached(t).map((mp) => `${mp.arn}${hasBroaderVersion(mp) ? '+' : ''}`).sort());
       if (t.kind === 'role') {
-        parts.push(trustText.get(t.arn) ?? t.arn, hasProfile(t), (servicesOfRole.get(t.arn) ?? []).map((x) => [x, serviceTrust.get(`${x}\u0000${t.arn}`)]));
+        parts.push(trustText.get(t.arn) ?? t.arn, hasProfile(t), (servicesOfRole.get(t.arn) ?? []).map((x) => [x, trustOfService(t.arn, x)]));
       } else parts.push([...(snapshot.groupsOfUser.get(t.arn) ?? [])].sort(), credentials?.get(t.arn) ?? null);
       shape = JSON.stringify(parts);
       shapes.set(t.arn, shape);
@@ -954,7 +966,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       // INVARIANT (paths.ts costs): a combination is no cheaper than its grant or its reach hop,
       // so with a conditional hop to admin already, only unconditional ones can make a better one.
       if (!mayGrantBelow(p.arn, t, best)) continue;
-      const hops = hopsTo(p.arn, t).filter((h) => hopCost(h) < best);
+      const hops = hopsTo(p.arn, t, best);
       if (hops.length === 0 || grantsOn(p.arn, t).length === 0) continue;
       for (const h of hops) addCombos(t, edgeOf(h));
     }
@@ -1089,7 +1101,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     }
     updaters.length = kept;
     for (const s of servicesOfRole.get(role.arn) ?? []) {
-      const trust = serviceTrust.get(`${s}\u0000${role.arn}`)!;
+      const trust = trustOfService(role.arn, s)!;
       const list = passersByService.get(s) ?? [];
       let n = 0;
       // A caller's launchers are next to each other in the list: its pre-filter is asked once.
