@@ -965,9 +965,9 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       }
       // INVARIANT (paths.ts costs): a combination is no cheaper than its grant or its reach hop,
       // so with a conditional hop to admin already, only unconditional ones can make a better one.
-      if (!mayGrantBelow(p.arn, t, best)) continue;
+      if (!mayGrantBelow(p.arn, t, best) || !grantsOn(p.arn, t).some((g) => (g.answer.kind === 'allowed' ? HOP : CONDITIONAL_HOP) < best)) continue;
       const hops = hopsTo(p.arn, t, best);
-      if (hops.length === 0 || grantsOn(p.arn, t).length === 0) continue;
+      if (hops.length === 0) continue;
       for (const h of hops) addCombos(t, edgeOf(h));
     }
   }
