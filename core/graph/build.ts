@@ -481,9 +481,8 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   const mayGrantBelow = (p: string, t: User | Role, below: number): boolean => {
     if (isServiceLinked(t.arn)) return false;
     const possible = (action: string, resource: string, context?: QuestionContext): boolean => {
-      if (!prefixAllows(p, action, resource)) return false;
-      const u = uniformAnswer(p, action, resource, context);
-      return u === undefined || (u.kind === 'allowed' ? HOP : u.kind === 'conditional' ? CONDITIONAL_HOP : Infinity) < below;
+      const a = ask(p, action, resource, context);
+      return (a.kind === 'allowed' ? HOP : a.kind === 'conditional' ? CONDITIONAL_HOP : Infinity) < below;
     };
     const isUser = t.kind === 'user';
     if (possible(isUser ? 'iam:PutUserPolicy' : 'iam:PutRolePolicy', t.arn)) return true;
