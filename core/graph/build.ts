@@ -247,7 +247,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
    * resources that no pattern of the caller's policies tells apart (oracle.distinctPrefixes). IAM
    * resources have no resource-based policies and no RCP governs IAM, so nothing else does.
    */
-  const uniformAnswers = new Map<string, Map<string, AccessAnswer>>();
+  const uniformAnswers = new Map<string, Map<string, Map<string, AccessAnswer>>>();
   const contextTexts = new WeakMap<QuestionContext, string>();
   const contextText = (context: QuestionContext): string => {
     let text = contextTexts.get(context);
@@ -257,16 +257,21 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     }
     return text;
   };
+  const iamArnPrefix = `arn:${partition}:iam::`;
+  const resourceAccounts = new Map<string, string>();
   const uniformAnswer = (p: string, action: string, resource: string, context?: QuestionContext): AccessAnswer | undefined => {
-    if (!action.startsWith('iam:') || !resource.startsWith(`arn:${partition}:iam::`)) return undefined;
-    const acct = accountOf(resource) ?? '';
-    // The contexts the graph gives are fixed per action (the admin policy's ARN): part of the key.
-    const actionKey = context === undefined ? action : `${action}\u0000${contextText(context)}`;
-    const byCaller = innerMap(uniformAnswers, actionKey);
+    if (!action.startsWith('iam:') || !resource.startsWith(iamArnPrefix)) return undefined;
     // Resources that start with none of the prefixes of the patterns that tell resources apart
     // (oracle.distinctPrefixes: none at all when every pattern is `*`) form one class.
     const prefixes = distinctOf(p, action);
     if (prefixes === null || prefixes.some((x) => resource.startsWith(x))) return undefined;
+    let acct = resourceAccounts.get(resource);
+    if (acct === undefined) {
+      acct = accountOf(resource) ?? '';
+      resourceAccounts.set(resource, acct);
+    }
+    // The contexts the graph gives are fixed per action (the admin policy's ARN): part of the key.
+    const byCaller = innerMap(innerMap(uniformAnswers, action), context === undefined ? '' : contextText(context));
     const key = acct === account ? p : `${p}\u0000${acct}`;
     let a = byCaller.get(key);
     if (a === undefined) {
@@ -285,18 +290,17 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     }
     return v;
   };
-  /** Answers without context per action, caller and resource: the same policy or group is asked about for many targets. */
+  /** Answers per action (and context), caller and resource: the same policy or group is asked about for many targets. */
   const asked = new Map<string, Map<string, Map<string, AccessAnswer>>>();
   const ask = (p: string, action: string, resource: string, context?: QuestionContext): AccessAnswer => {
     if (!prefixAllows(p, action, resource)) return DENIED;
     const uniform = uniformAnswer(p, action, resource, context);
     if (uniform !== undefined) return uniform;
-    if (context !== undefined) return oracle.can(p, action, resource, context);
-    const byCaller = innerMap(asked, action);
+    const byCaller = innerMap(asked, context === undefined ? action : `${action}\u0000${contextText(context)}`);
     const byResource = innerMap(byCaller, p);
     let a = byResource.get(resource);
     if (a === undefined) {
-      a = oracle.can(p, action, resource);
+      a = oracle.can(p, action, resource, context);
       byResource.set(resource, a);
     }
     return a;
