@@ -6,7 +6,7 @@ import { ADMIN_NODE } from '../model/graph';
 import type { PolicyDocument, PolicyPrincipal } from '../model/policy';
 import type { Group, ManagedPolicy, Role, Snapshot, User } from '../model/snapshot';
 import { getCatalog } from '../catalog/catalog';
-import { innerMap } from './nested';
+import { innerList, innerMap } from './nested';
 import { accountOnlyPolicyText, createEvaluatorOracle, grantsEverything, groupMemberArn, identityDocuments, type AccessAnswer, type AccessOracle, type QuestionContext } from './oracle';
 import { CONDITIONAL_HOP, HOP } from './paths';
 import { RULES_BY_ID, pathfindingIdOf, type EscalationRule } from './rules';
@@ -1017,6 +1017,8 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   }
   /** The callers with `action`, with their resource prefixes, in principal order. */
   interface Caller {
+    /** The caller's position among the principals (callers are asked in that order). */
+    readonly index: number;
     readonly arn: string;
     readonly prefixes: readonly string[] | null;
     readonly independent: boolean;
@@ -1028,9 +1030,9 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     let list = callerLists.get(action);
     if (list === undefined) {
       list = [];
-      for (const p of principals) {
+      for (const [index, p] of principals.entries()) {
         if (fullAdmins.has(p.arn) || !oracle.mayAllow(p.arn, action)) continue;
-        list.push({ arn: p.arn, prefixes: oracle.resourcePrefixes?.(p.arn, action) ?? null, independent: oracle.resourceIndependent?.(p.arn, action) === true });
+        list.push({ index, arn: p.arn, prefixes: oracle.resourcePrefixes?.(p.arn, action) ?? null, independent: oracle.resourceIndependent?.(p.arn, action) === true });
       }
       callerLists.set(action, list);
     }
@@ -1042,16 +1044,30 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
    * first role settled with that text is the closest, so later ones cannot bring them closer.
    */
   const doneUniform = new Set<string>();
-  const assumeCallersByAccount = new Map<string, Caller[]>();
-  const assumeCallersOf = (acct: string): Caller[] => {
-    let list = assumeCallersByAccount.get(acct);
-    if (list === undefined) {
-      list = callersOf('sts:AssumeRole')
-        .filter((c) => accountOf(c.arn) === acct)
-        .map((c) => ({ ...c, key: oracle.answerKey?.(c.arn, 'sts:AssumeRole') }));
-      assumeCallersByAccount.set(acct, list);
+  /**
+   * The sts:AssumeRole callers of one account, split so that a role's question reaches only the
+   * callers whose pre-filter its ARN passes: those whose side treats every resource alike, those
+   * that may be allowed any resource, and the others by each literal prefix of their resources.
+   */
+  interface AccountCallers {
+    readonly independent: Caller[];
+    readonly broad: Caller[];
+    readonly byPrefix: Map<string, Caller[]>;
+  }
+  const assumeCallersByAccount = new Map<string, AccountCallers>();
+  const assumeCallersOf = (acct: string): AccountCallers => {
+    let group = assumeCallersByAccount.get(acct);
+    if (group === undefined) {
+      group = { independent: [], broad: [], byPrefix: new Map() };
+      for (const c of callersOf('sts:AssumeRole')) {
+        if (accountOf(c.arn) !== acct) continue;
+        const keyed: Caller = { ...c, key: oracle.answerKey?.(c.arn, 'sts:AssumeRole') };
+        if (c.prefixes === null) (c.independent ? group.independent : group.broad).push(keyed);
+        else for (const prefix of new Set(c.prefixes)) innerList(group.byPrefix, prefix).push(keyed);
+      }
+      assumeCallersByAccount.set(acct, group);
     }
-    return list;
+    return group;
   };
   const intoRole = (role: Role, d: number): void => {
     const tp = trustOf.get(role.arn)!;
@@ -1066,17 +1082,29 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
         const acct = accountOf(v)!;
         const uniformKey = text === undefined ? undefined : `${acct}\u0000${text}`;
         const skipUniform = uniformKey !== undefined && doneUniform.has(uniformKey);
-        const list = assumeCallersOf(acct);
+        const group = assumeCallersOf(acct);
         // A trust policy that names only accounts and reads nothing of the caller (it has a
         // shared text) answers alike for callers with the same answer key: asked once for them.
         const byKey = text === undefined ? undefined : new Map<string, AccessAnswer>();
-        let kept = 0;
-        for (const c of list) {
-          // INVARIANT: settle distances never decrease, so a caller that no hop into this node
-          // can bring closer is not brought closer by any later one: it leaves the list.
-          if (!open(c.arn, d)) continue;
-          list[kept++] = c;
-          if ((skipUniform && c.independent) || asked.has(c.arn) || !passes(c, role.arn)) continue;
+        const chosen: Caller[] = [];
+        const take = (list: Caller[]): void => {
+          let kept = 0;
+          for (const c of list) {
+            // INVARIANT: settle distances never decrease, so a caller that no hop into this node
+            // can bring closer is not brought closer by any later one: it leaves the list.
+            if (!open(c.arn, d)) continue;
+            list[kept++] = c;
+            chosen.push(c);
+          }
+          list.length = kept;
+        };
+        if (!skipUniform) take(group.independent);
+        take(group.broad);
+        for (const [prefix, list] of group.byPrefix) if (role.arn.startsWith(prefix)) take(list);
+        // Asked in principal order (a caller with several matching prefixes once).
+        chosen.sort((x, y) => x.index - y.index);
+        for (const c of chosen) {
+          if (asked.has(c.arn)) continue;
           asked.add(c.arn);
           let a = byKey === undefined || c.key === undefined ? undefined : byKey.get(c.key);
           if (a === undefined) {
@@ -1085,7 +1113,6 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
           }
           offer(hop(c.arn, role.arn, rule('sts.assume-role'), a), d);
         }
-        list.length = kept;
         if (uniformKey !== undefined) doneUniform.add(uniformKey);
       }
     }
