@@ -680,6 +680,8 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     readonly passCache: Map<string, Map<string, AccessAnswer>>;
     /** The least a hop of this launcher can cost before its answer is known (a prerequisite makes it conditional). */
     readonly minCost: number;
+    /** Its position among the launchers (they are asked in that order). */
+    readonly order: number;
   }
   const serviceAnswer = (l: Launcher): AccessAnswer => (l.svc.answer ??= askAll(l.p.arn, l.rule.servicePermissions ?? []));
   /** The least a hop of launcher `l` can cost, its service permissions asked (Infinity when denied). */
@@ -701,7 +703,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       const minCost = (r.prerequisites ?? []).length > 0 ? CONDITIONAL_HOP : HOP;
       for (const service of r.services ?? []) {
         if (!serviceRoles.has(service)) continue;
-        const l: Launcher = { p, rule: r, service, svc, passCache, minCost };
+        const l: Launcher = { p, rule: r, service, svc, passCache, minCost, order: launchers.length };
         launchers.push(l);
         const list = launchersOf.get(p.arn);
         if (list) list.push(l);
@@ -1132,38 +1134,57 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     updaters.length = kept;
     for (const s of servicesOfRole.get(role.arn) ?? []) {
       const trust = trustOfService(role.arn, s)!;
-      const list = passersByService.get(s) ?? [];
-      let n = 0;
-      // A caller's launchers are next to each other in the list: its pre-filter is asked once.
+      const group = passersByService.get(s);
+      if (group === undefined) continue;
+      // Only launchers whose iam:PassRole pre-filter can name this role give a hop: the others
+      // are not visited (nor their service permissions asked); in launcher order.
+      const chosen: Launcher[] = [];
+      const take = (list: Launcher[]): void => {
+        let kept = 0;
+        for (const l of list) {
+          if (!open(l.p.arn, d, l.minCost, role.arn)) continue;
+          list[kept++] = l;
+          chosen.push(l);
+        }
+        list.length = kept;
+      };
+      take(group.broad);
+      for (const [prefix, list] of group.byPrefix) if (role.arn.startsWith(prefix)) take(list);
+      chosen.sort((x, y) => x.order - y.order);
+      // A caller's launchers are next to each other: its pre-filter (deny screens) is asked once.
       let lastCaller = '';
       let passable = false;
-      for (const l of list) {
-        if (!open(l.p.arn, d, l.minCost, role.arn)) continue;
-        // iam:PassRole that cannot name this role (pre-filter) gives no hop: the service
-        // permissions are not asked for it, and the launcher stays for other roles.
+      let last: Launcher | undefined;
+      for (const l of chosen) {
+        if (l === last) continue;
+        last = l;
         if (l.p.arn !== lastCaller) {
           lastCaller = l.p.arn;
           passable = prefixAllows(l.p.arn, 'iam:PassRole', role.arn);
         }
-        if (!passable && l.svc.answer === undefined) {
-          list[n++] = l;
-          continue;
-        }
-        if (!open(l.p.arn, d, launcherCost(l), role.arn)) continue;
-        list[n++] = l;
+        if (!passable || !open(l.p.arn, d, launcherCost(l), role.arn)) continue;
         const h = launch(l, role, trust);
         offer(hop(l.p.arn, role.arn, l.rule, h.answer, { prerequisites: h.prerequisites }), d);
       }
-      list.length = n;
     }
   };
   const launchersByService = new Map<string, Launcher[]>();
-  const passersByService = new Map<string, Launcher[]>();
+  /** Per service: pass-role launchers whose callers may pass any role, and the others by each literal prefix of the roles they may pass. */
+  const passersByService = new Map<string, { readonly broad: Launcher[]; readonly byPrefix: Map<string, Launcher[]> }>();
   for (const l of launchers) {
-    const by = l.rule.kind === 'pass-role' ? passersByService : launchersByService;
-    const list = by.get(l.service);
-    if (list) list.push(l);
-    else by.set(l.service, [l]);
+    if (l.rule.kind !== 'pass-role') {
+      innerList(launchersByService, l.service).push(l);
+      continue;
+    }
+    let group = passersByService.get(l.service);
+    if (group === undefined) {
+      group = { broad: [], byPrefix: new Map() };
+      passersByService.set(l.service, group);
+    }
+    const prefixes = prefixesOf(l.p.arn, 'iam:PassRole');
+    if (prefixes === undefined) continue;
+    if (prefixes === null) group.broad.push(l);
+    else for (const prefix of new Set(prefixes)) innerList(group.byPrefix, prefix).push(l);
   }
   // Existing compute: the caller runs code in whatever the service already runs; the service
   // node's trust hops (service → role) carry it on to each role, so one hop per rule suffices.
