@@ -937,7 +937,31 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     }
     return out;
   };
-  const GRANTS = [...ROLE_GRANTS, ...USER_GRANTS, 'iam:CreatePolicyVersion', 'iam:SetDefaultPolicyVersion', 'iam:PutGroupPolicy', 'iam:AttachGroupPolicy'];
+  const GRANT_KINDS: readonly (readonly [string, string])[] = [
+    ...ROLE_GRANTS.map((a) => [a, 'role'] as const),
+    ...USER_GRANTS.map((a) => [a, 'user'] as const),
+    ['iam:CreatePolicyVersion', 'policy'],
+    ['iam:SetDefaultPolicyVersion', 'policy'],
+    ['iam:PutGroupPolicy', 'group'],
+    ['iam:AttachGroupPolicy', 'group'],
+  ];
+  const GRANTS = GRANT_KINDS.map(([a]) => a);
+  /**
+   * False when no grant permission of `p` can make a principal of the account an administrator at
+   * a cost below `below`: each is denied, or its policies tell no resource apart (every pattern is
+   * `*`) and their one answer, asked on a probe of the resource's kind, costs as much.
+   */
+  const grantBelowAnywhere = (p: string, below: number): boolean => {
+    if (account === '') return true;
+    for (const [action, kind] of GRANT_KINDS) {
+      if (!oracle.mayAllow(p, action)) continue;
+      const distinct = distinctOf(p, action);
+      if (distinct === null || distinct.length > 0) return true;
+      const a = ask(p, action, probe(kind), Object.hasOwn(adminContext, action) ? adminContext[action] : undefined);
+      if ((a.kind === 'allowed' ? HOP : a.kind === 'conditional' ? CONDITIONAL_HOP : Infinity) < below) return true;
+    }
+    return false;
+  };
   /** True when its Denies leave the caller every grant permission on nothing but itself (oracle.screenLeaves): no target. */
   const grantsOnlySelf = (p: string): boolean =>
     GRANTS.every((a) => {
@@ -946,7 +970,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       return leaves !== null && leaves.every((x) => x === p);
     });
   for (const p of principals) {
-    if (settledEarly(p.arn) || !mayGrant(p.arn) || grantsOnlySelf(p.arn)) continue;
+    if (settledEarly(p.arn) || !mayGrant(p.arn) || grantsOnlySelf(p.arn) || !grantBelowAnywhere(p.arn, adminHop.get(p.arn) ?? Infinity)) continue;
     // The principals it may reach and make administrators, in ARN order.
     const targets: string[] = [];
     for (const arn of reachTargets(p.arn)) {
