@@ -194,6 +194,13 @@ function hasDeny(doc: PolicyDocument): boolean {
   return doc.Statement.some((st) => st.Effect === 'Deny' && !statementActions(st).isEmpty());
 }
 
+let allActions: ActionSet | undefined;
+/** The set of every catalogue action (one shared instance: do not change it). */
+function everyAction(): ActionSet {
+  allActions ??= ActionSet.all(getCatalog().actionCount);
+  return allActions;
+}
+
 /** True when the documents together allow every catalogue action on `*` without conditions, and none has a Deny. */
 export function grantsEverything(docs: readonly PolicyDocument[]): boolean {
   const cat = getCatalog();
@@ -202,7 +209,7 @@ export function grantsEverything(docs: readonly PolicyDocument[]): boolean {
     if (hasDeny(d)) return false;
     allowed.unionWith(allowsEverywhere(d));
   }
-  return allowed.equals(ActionSet.all(cat.actionCount));
+  return allowed.equals(everyAction());
 }
 
 /** The identity policy documents of a user (its own and its groups') or role, default versions only. */
@@ -903,7 +910,7 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
   function fullAdmin(principal: string): boolean {
     const entry = entries.get(principal);
     if (entry === undefined) return false;
-    const all = ActionSet.all(cat.actionCount);
+    const all = everyAction();
     const allowed = cat.emptySet();
     for (const k of entry.identity) {
       const d = docs.get(k)!;
