@@ -42,10 +42,11 @@ async function commandFor(file) {
   if (!useTsx) {
     try {
       const { build } = await import('esbuild');
-      const outfile = join(BUILD_DIR, file.replace(/\.ts$/, '.mjs'));
+      const name = file.replace(/\.ts$/, '');
       await build({
-        entryPoints: [join(BENCH_DIR, file)],
-        outfile,
+        // The CLI's analysis worker beside the bundle, where cli/parallel-analysis.ts looks for it.
+        entryPoints: { [name]: join(BENCH_DIR, file), 'analysis-worker': 'cli/analysis-worker.ts' },
+        outdir: BUILD_DIR,
         bundle: true,
         platform: 'node',
         format: 'esm',
@@ -53,7 +54,7 @@ async function commandFor(file) {
         packages: 'external',
         logLevel: 'warning',
       });
-      return [process.execPath, [outfile]];
+      return [process.execPath, [join(BUILD_DIR, `${name}.js`)]];
     } catch (e) {
       process.stderr.write(`bench: could not bundle ${file} (${e instanceof Error ? e.message.split('\n')[0] : e}): running it with tsx\n`);
     }

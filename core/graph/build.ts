@@ -1070,6 +1070,8 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
    * first role settled with that text is the closest, so later ones cannot bring them closer.
    */
   const doneUniform = new Set<string>();
+  /** Per account and trust text: the callers asked already for a role of that text their policies do not tell apart. */
+  const doneDefault = new Map<string, Map<string, true>>();
   /**
    * The sts:AssumeRole callers of one account, split so that a role's question reaches only the
    * callers whose pre-filter its ARN passes: those whose side treats every resource alike, those
@@ -1129,9 +1131,20 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
         for (const [prefix, list] of group.byPrefix) if (role.arn.startsWith(prefix)) take(list);
         // Asked in principal order (a caller with several matching prefixes once).
         chosen.sort((x, y) => x.index - y.index);
+        // A caller whose policies do not tell this role apart from others (no pattern of theirs
+        // names it) answers as for every such role with the same trust text: the first one
+        // settled is the closest, so it is asked once (see doneUniform).
+        const doneText = uniformKey === undefined ? undefined : innerMap(doneDefault, uniformKey);
         for (const c of chosen) {
           if (asked.has(c.arn)) continue;
           asked.add(c.arn);
+          if (doneText !== undefined) {
+            const tell = distinctOf(c.arn, 'sts:AssumeRole');
+            if (tell !== null && !tell.some((x) => role.arn.startsWith(x))) {
+              if (doneText.has(c.arn)) continue;
+              doneText.set(c.arn, true);
+            }
+          }
           let a = byKey === undefined || c.key === undefined ? undefined : byKey.get(c.key);
           if (a === undefined) {
             a = oracle.can(c.arn, 'sts:AssumeRole', role.arn);
