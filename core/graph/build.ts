@@ -7,7 +7,7 @@ import type { PolicyDocument, PolicyPrincipal } from '../model/policy';
 import type { Group, ManagedPolicy, Role, Snapshot, User } from '../model/snapshot';
 import { getCatalog } from '../catalog/catalog';
 import { innerList, innerMap } from './nested';
-import { accountOnlyPolicyText, createEvaluatorOracle, grantsEverything, groupMemberArn, identityDocuments, type AccessAnswer, type AccessOracle, type QuestionContext } from './oracle';
+import { accountOnlyPolicyText, createEvaluatorOracle, startsWithPrefix, grantsEverything, groupMemberArn, identityDocuments, type AccessAnswer, type AccessOracle, type QuestionContext } from './oracle';
 import { CONDITIONAL_HOP, HOP } from './paths';
 import { RULES_BY_ID, pathfindingIdOf, type EscalationRule } from './rules';
 
@@ -264,7 +264,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     // Resources that start with none of the prefixes of the patterns that tell resources apart
     // (oracle.distinctPrefixes: none at all when every pattern is `*`) form one class.
     const prefixes = distinctOf(p, action);
-    if (prefixes === null || prefixes.some((x) => resource.startsWith(x))) return undefined;
+    if (prefixes === null || prefixes.some((x) => startsWithPrefix(resource, x))) return undefined;
     let acct = resourceAccounts.get(resource);
     if (acct === undefined) {
       acct = accountOf(resource) ?? '';
@@ -987,7 +987,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       if (best === HOP) break;
       const t = principalByArn.get(arn)!;
       const tell = t.kind === 'role' ? tellRoles : tellUsers;
-      if (tell !== null && !tell.some((x) => arn.startsWith(x)) && !(t.kind === 'role' && trustOf.get(arn)!.aws.has(p.arn))) {
+      if (tell !== null && !tell.some((x) => startsWithPrefix(arn, x)) && !(t.kind === 'role' && trustOf.get(arn)!.aws.has(p.arn))) {
         const shape = shapeOf(t);
         if (seenShapes.has(shape)) continue;
         seenShapes.add(shape);
@@ -1140,7 +1140,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
           asked.add(c.arn);
           if (doneText !== undefined) {
             const tell = distinctOf(c.arn, 'sts:AssumeRole');
-            if (tell !== null && !tell.some((x) => role.arn.startsWith(x))) {
+            if (tell !== null && !tell.some((x) => startsWithPrefix(role.arn, x))) {
               if (doneText.has(c.arn)) continue;
               doneText.set(c.arn, true);
             }

@@ -48,9 +48,9 @@ export interface AccessOracle {
   denyScreen?(principal: string, action: string): ((resource: string) => boolean) | null;
   /**
    * Literal prefixes of the resource patterns that tell resources apart for the principal and
-   * `action` (its identity policies, boundary, SCPs, RCPs): two resources of one account and type
-   * without a resource policy that start with none of them get the same answer. Null when some
-   * pattern has no usable prefix.
+   * `action` (its identity policies, boundary, SCPs, RCPs; see patternPrefix, tested with
+   * startsWithPrefix): two resources of one account and type without a resource policy that
+   * start with none of them get the same answer. Null when some pattern has no usable prefix.
    */
   distinctPrefixes?(principal: string, action: string): readonly string[] | null;
   /**
@@ -70,6 +70,35 @@ export interface AccessOracle {
 interface DenyParts {
   readonly all: boolean;
   readonly lists: readonly (readonly string[])[];
+}
+
+const WILD = /[*?]|\$\{/;
+
+/**
+ * The literal prefix of a resource pattern (see AccessOracle.distinctPrefixes): its text up to the
+ * first wildcard or variable, except that an ARN whose account segment is a lone `*` keeps that
+ * `*` (any account) and goes on into the resource segment, as the engine matches ARNs segment by
+ * segment (`arn:aws:iam::*:user/${aws:username}` gives `arn:aws:iam::*:user/`).
+ */
+export function patternPrefix(source: string): string {
+  const cut = source.search(WILD);
+  if (cut < 0) return source;
+  const parts = source.split(':');
+  if (parts.length >= 6 && parts[0] === 'arn' && parts[4] === '*' && !WILD.test(parts.slice(0, 4).join(':'))) {
+    const rest = parts.slice(5).join(':');
+    const restCut = rest.search(WILD);
+    return `${parts.slice(0, 4).join(':')}:*:${restCut < 0 ? rest : rest.slice(0, restCut)}`;
+  }
+  return source.slice(0, cut);
+}
+
+/** True when `resource` starts with a prefix of patternPrefix (a `*` there stands for one whole account segment). */
+export function startsWithPrefix(resource: string, prefix: string): boolean {
+  const star = prefix.indexOf('*');
+  if (star < 0) return resource.startsWith(prefix);
+  if (!resource.startsWith(prefix.slice(0, star))) return false;
+  const end = resource.indexOf(':', star);
+  return end >= 0 && resource.startsWith(prefix.slice(star + 1), end);
 }
 
 /** The ARNs a NotResource list names when every pattern is literal once its variables are resolved, else null. */
@@ -674,10 +703,10 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
       if (byAction.has(action)) return byAction.get(action)!;
       let out: string[] | null = [];
       for (const source of resourcePatternSources(compiledFor(principal), action)) {
-        const cut = source.search(/[*?]|\$\{/);
-        const prefix = cut < 0 ? source : source.slice(0, cut);
+        const prefix = patternPrefix(source);
         // A prefix as short as `arn:` could match nearly anything: no screen then.
-        if (prefix.length < 12) {
+        const star = prefix.indexOf('*');
+        if ((star < 0 ? prefix.length : star) < 12) {
           out = null;
           break;
         }

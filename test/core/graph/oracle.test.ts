@@ -2,7 +2,7 @@
 // missing context, the caller's choice of region, RCP paths without RCPs, bitset pre-filters.
 import { describe, expect, it } from 'vitest';
 import { parseSnapshot } from '../../../core/snapshot/parse';
-import { createEvaluatorOracle, groupMemberArn } from '../../../core/graph/oracle';
+import { createEvaluatorOracle, groupMemberArn, patternPrefix, startsWithPrefix } from '../../../core/graph/oracle';
 
 const A = '111111111111';
 const U = `arn:aws:iam::${A}:user/u`;
@@ -102,5 +102,27 @@ describe('createEvaluatorOracle', () => {
     expect(oracle(conditional).screenLeaves!(U, 'iam:PutUserPolicy')).toBeNull();
     const missing = doc({ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', NotResource: [`arn:aws:iam::${A}:user/\${aws:PrincipalTag/team, 'x'}`] });
     expect(oracle(missing).screenLeaves!(U, 'iam:PutUserPolicy')).toBeNull();
+  });
+
+  it('cuts a pattern at its first wildcard, but keeps a lone `*` account and goes on into the resource', () => {
+    expect(patternPrefix(`arn:aws:iam::${A}:role/team-*`)).toBe(`arn:aws:iam::${A}:role/team-`);
+    expect(patternPrefix('arn:aws:iam::*:user/${aws:username}')).toBe('arn:aws:iam::*:user/');
+    expect(patternPrefix('arn:aws:logs:*:*:log-group:/app/*')).toBe('arn:aws:logs:');
+    expect(patternPrefix('arn:aws:s3:::bucket/key')).toBe('arn:aws:s3:::bucket/key');
+    // `*` in a prefix stands for one whole account segment.
+    expect(startsWithPrefix(`arn:aws:iam::${A}:user/bob`, 'arn:aws:iam::*:user/')).toBe(true);
+    expect(startsWithPrefix(`arn:aws:iam::${A}:role/bob`, 'arn:aws:iam::*:user/')).toBe(false);
+    expect(startsWithPrefix('arn:aws:iam::', 'arn:aws:iam::*:user/')).toBe(false);
+    expect(startsWithPrefix(`arn:aws:iam::${A}:role/team-a`, `arn:aws:iam::${A}:role/team-`)).toBe(true);
+  });
+
+  it('tells apart only the resources a pattern with any account could match', () => {
+    const o = oracle(doc({ Effect: 'Allow', Action: 'iam:*', Resource: '*' }, { Effect: 'Deny', Action: 'iam:*', Resource: 'arn:aws:iam::*:user/admin-*' }));
+    const prefixes = o.distinctPrefixes!(U, 'iam:PutRolePolicy')!;
+    expect(prefixes).toEqual(['arn:aws:iam::*:user/admin-']);
+    // A role cannot match the pattern: it gets the answer of every other role.
+    expect(prefixes.some((p) => startsWithPrefix(`arn:aws:iam::${A}:role/x`, p))).toBe(false);
+    expect(o.can(U, 'iam:PutUserPolicy', `arn:aws:iam::${A}:user/admin-1`)).toEqual({ kind: 'denied' });
+    expect(o.can(U, 'iam:PutUserPolicy', `arn:aws:iam::${A}:user/bob`)).toEqual({ kind: 'allowed' });
   });
 });
