@@ -1,5 +1,6 @@
-// Analyses two snapshot files at once in two worker threads (cli/analysis-worker.ts): each worker
-// imports its file and computes the escalation input and findings `diffSnapshots` would compute.
+// Analyses two snapshot files at once, in worker threads (cli/analysis-worker.ts) or one of them in
+// this thread: each worker imports its file and computes the escalation input and findings
+// `diffSnapshots` would compute.
 // Imports core/ (via core/index.ts) and node:*; never electron.
 import { Worker } from 'node:worker_threads';
 import { analyzeSnapshot, escalationOf, type EscalationInput, type Finding, type Snapshot } from '../core/index';
@@ -21,12 +22,16 @@ export type AnalysisReply =
   | ({ readonly kind: 'ok' } & SideAnalysis)
   | { readonly kind: 'error'; readonly stage: 'load' | 'escalation' | 'findings'; readonly message: string };
 
-/** One side's outcome: a reply, or a worker that could not start or died before replying. */
-export type SideOutcome = AnalysisReply | { readonly kind: 'unavailable'; readonly reason: string };
+/**
+ * One side's outcome: a reply, a worker that could not start or died before replying, or a side
+ * left to this process (`inProcess`).
+ */
+export type SideOutcome = AnalysisReply | { readonly kind: 'unavailable'; readonly reason: string } | { readonly kind: 'inProcess' };
 
-/** The two workers at work: their outcomes, and a way to stop them (safe to call at any time). */
+/** The workers at work: their outcomes, the sides left to this process, and a way to stop them (safe to call at any time). */
 export interface ParallelAnalysis {
   readonly result: Promise<{ readonly old: SideOutcome; readonly new: SideOutcome }>;
+  readonly inProcess: readonly ('old' | 'new')[];
   readonly cancel: () => void;
 }
 
@@ -35,6 +40,11 @@ export interface ParallelOptions {
   readonly partial: boolean;
   /** The worker module to run instead of the built or source one (tests use it to make a worker fail). */
   readonly workerUrl?: URL;
+  /**
+   * Sides analysed in this process by collectAnalyses, while the workers analyse the others (this
+   * thread imports both files anyway: one worker for the new side saves an import and a start-up).
+   */
+  readonly inProcess?: readonly ('old' | 'new')[];
 }
 
 function firstLine(e: unknown): string {
@@ -114,9 +124,13 @@ function runWorker(request: AnalysisRequest, override: URL | undefined, started:
  */
 export function startParallelAnalysis(oldFile: string, newFile: string, options: ParallelOptions): ParallelAnalysis {
   const started: Worker[] = [];
-  const oldSide = runWorker({ file: oldFile, partial: options.partial }, options.workerUrl, started);
-  const newSide = runWorker({ file: newFile, partial: options.partial }, options.workerUrl, started);
+  const inProcess = options.inProcess ?? [];
+  const side = (which: 'old' | 'new', file: string): Promise<SideOutcome> =>
+    inProcess.includes(which) ? Promise.resolve({ kind: 'inProcess' }) : runWorker({ file, partial: options.partial }, options.workerUrl, started);
+  const oldSide = side('old', oldFile);
+  const newSide = side('new', newFile);
   return {
+    inProcess,
     result: Promise.all([oldSide, newSide]).then(([o, n]) => ({ old: o, new: n })),
     cancel: () => {
       for (const w of started) void w.terminate();
@@ -134,9 +148,13 @@ export async function collectAnalyses(
   snapshots: { readonly old: Snapshot; readonly new: Snapshot },
   onFallback: (side: 'old' | 'new', reason: string) => void,
 ): Promise<{ readonly old: SideAnalysis; readonly new: SideAnalysis } | undefined> {
+  // The sides left to this process are analysed first, while the workers work.
+  const local: { old?: AnalysisReply; new?: AnalysisReply } = {};
+  for (const side of running.inProcess) local[side] = analyseSide(snapshots[side]);
   const outcomes = await running.result;
   const settle = (side: 'old' | 'new'): SideAnalysis | undefined => {
-    let outcome = outcomes[side];
+    let outcome: SideOutcome = local[side] ?? outcomes[side];
+    if (outcome.kind === 'inProcess') outcome = analyseSide(snapshots[side]);
     if (outcome.kind === 'unavailable' || (outcome.kind === 'error' && outcome.stage === 'load')) {
       // The file was imported here already, so a worker's import failure is the worker's, not the file's.
       onFallback(side, outcome.kind === 'unavailable' ? outcome.reason : outcome.message);

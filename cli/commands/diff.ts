@@ -296,8 +296,8 @@ function worthWorkers(oldFile: string, newFile: string): boolean {
 /** How `runDiff` computes findings and escalation paths; tests compare the two ways. */
 export interface DiffRunOptions {
   /**
-   * Both snapshots' analyses in two worker threads (`true`), or one after the other in this
-   * process (`false`); by default, in workers when the files together reach PARALLEL_BYTES.
+   * The snapshots' analyses at once, the new one's in a worker thread (`true`), or one after the
+   * other in this process (`false`); by default, at once when the files together reach PARALLEL_BYTES.
    */
   readonly parallel?: boolean;
   /** The worker module to run instead of the built or source one (tests use it to make a worker fail). */
@@ -306,15 +306,15 @@ export interface DiffRunOptions {
 
 /**
  * Runs `diff` with its command-line arguments. With findings asked for, the two snapshots'
- * findings and escalation paths are computed at once in two worker threads, each importing its
- * file itself, while this thread imports both for the comparison; a worker that cannot start is
- * replaced by the same analysis here. The output is the same either way.
+ * findings and escalation paths are computed at once: the new one's in a worker thread that
+ * imports its file itself, the old one's in this thread, which imports both for the comparison; a
+ * worker that cannot start is replaced by the same analysis here. The output is the same either way.
  */
 export async function runDiff(args: string[], io: CliIo, options: DiffRunOptions = {}): Promise<number> {
   const a = parse(args);
   const running =
     a.findings && (options.parallel ?? worthWorkers(a.old, a.new))
-      ? startParallelAnalysis(a.old, a.new, { partial: a.partial, ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}) })
+      ? startParallelAnalysis(a.old, a.new, { partial: a.partial, inProcess: ['old'], ...(options.workerUrl ? { workerUrl: options.workerUrl } : {}) })
       : undefined;
   try {
     const oldSnapshot = await load(a.old, 'old', a.partial, io);

@@ -68,8 +68,9 @@ function measure(
 }
 
 /**
- * Times the comparison with both snapshots' escalation and findings computed in two workers, as
- * `ariadne diff` does: from starting the workers (which import the files) to the finished diff.
+ * Times the comparison with both snapshots' escalation and findings computed at once, as `ariadne
+ * diff` does (the new one in a worker that imports its file, the old one in this thread): from
+ * starting the worker to the finished diff.
  */
 async function measureParallel(
   a: Snapshot,
@@ -77,7 +78,8 @@ async function measureParallel(
 ): Promise<{ seconds: number; cpuSeconds: number; workersSeconds: number; fallbacks: string[]; json: string; changes: number; parts: string }> {
   const start = performance.now();
   const cpuStart = process.cpuUsage();
-  const running = startParallelAnalysis(BASE, VARIANT, { partial: false });
+  // As `ariadne diff` does: the new snapshot in a worker, the old one in this thread.
+  const running = startParallelAnalysis(BASE, VARIANT, { partial: false, inProcess: ['old'] });
   const fallbacks: string[] = [];
   try {
     const analyses = await collectAnalyses(running, { old: a, new: b }, (side, reason) => fallbacks.push(`${side}: ${reason}`));
