@@ -2,8 +2,29 @@
 // SHA-256 in @page margin boxes, page numbers). Pure: imports only ./escape.
 import { cssString } from './escape';
 
-/** The report's CSS; `header` is the running header text of printed pages. */
-export function reportCss(header: string): string {
+/**
+ * The rows layout's CSS (core/report/html/finding-rows.ts), screen then print, where the index of
+ * principals is printed as densely as the rows; only reports in rows carry it.
+ */
+const ROWS_CSS = `
+p.layout{color:var(--muted);font-size:12.5px}
+h3.rule{margin:16px 0 4px;overflow-wrap:anywhere}
+table.rows{table-layout:fixed;font-size:12px;margin-bottom:0}table.rows.more{margin-top:-1px}
+table.rows col.t{width:25%}table.rows col.e{width:63%}table.rows col.s{width:12%}
+table.rows td{overflow-wrap:anywhere}
+table.rows .id,table.rows .src,table.rows .just{color:var(--muted);font-size:11px}
+table.rows .st{font:11px/1.35 ui-monospace,SFMono-Regular,Menlo,Consolas,"DejaVu Sans Mono",monospace;white-space:pre-wrap;background:var(--bg2)}
+@media print{
+table.rows{font-size:9.5px}table.rows .id,table.rows .src,table.rows .just{font-size:8.5px}
+table.rows .st{font-size:8.5px;background:none}
+table.rows th,table.rows td{padding:2px 4px}
+table.index{font-size:9.5px}table.index code{font-size:9px;background:none;padding:0;border-radius:0}
+table.index th,table.index td{padding:1px 4px}
+}
+`;
+
+/** The report's CSS; `header` is the running header text of printed pages; `rows` adds the rows layout's rules. */
+export function reportCss(header: string, rows = false): string {
   return `
 :root{color-scheme:light;--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--bg2:#f6f8fa;
 --critical:#a40e26;--high:#bc4c00;--medium:#9a6700;--low:#0550ae;--info:#57606a}
@@ -64,5 +85,5 @@ a{color:inherit;text-decoration:none}
 pre{font-size:10px}
 table.rules a[href]::after{content:" (" attr(href) ")";font-size:9px;color:#57606a;overflow-wrap:anywhere}
 }
-`;
+${rows ? ROWS_CSS : ''}`;
 }

@@ -9,9 +9,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   createElectronPdfPrinter,
   ELECTRON_PDF_OPTIONS,
+  electronPdfOptions,
   pdfRequestAllowed,
   type PdfWindow,
 } from '../../../main/export/electron-pdf';
+import { TAGGED_PDF_MAX_HTML_CHARS } from '../../../main/export/pdf';
 
 const tmp = mkdtempSync(join(tmpdir(), 'ariadne-electron-pdf-test-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -89,6 +91,18 @@ describe('the desktop PDF printer', () => {
     expect(fake.destroyed()).toBe(true);
     expect(existsSync(fileURLToPath(fake.loaded[0]!))).toBe(false);
     expect(readdirSync(tmp)).toEqual([]);
+  });
+
+  it('prints the largest reports without PDF tags, and the others with them', async () => {
+    const fake = fakeWindow();
+    const print = createElectronPdfPrinter(() => fake.win, { tmpDir: tmp });
+    await print('<p>small</p>');
+    await print(`<p>${'x'.repeat(TAGGED_PDF_MAX_HTML_CHARS)}</p>`);
+    expect(fake.printed).toEqual([
+      { ...ELECTRON_PDF_OPTIONS, generateTaggedPDF: true },
+      { ...ELECTRON_PDF_OPTIONS, generateTaggedPDF: false },
+    ]);
+    expect(electronPdfOptions('<p>small</p>')).toEqual(ELECTRON_PDF_OPTIONS);
   });
 
   it('lets the window fetch the report file and nothing else, and denies navigation and new windows', async () => {
