@@ -22,15 +22,15 @@ export type AnalysisReply =
   | ({ readonly kind: 'ok' } & SideAnalysis)
   | { readonly kind: 'error'; readonly stage: 'load' | 'escalation' | 'findings'; readonly message: string };
 
-/**
- * One side's outcome: a reply, a worker that could not start or died before replying, or a side
- * left to this process (`inProcess`).
- */
-export type SideOutcome = AnalysisReply | { readonly kind: 'unavailable'; readonly reason: string } | { readonly kind: 'inProcess' };
+/** One side's outcome: a reply, or a worker that could not start or died before replying. */
+export type SideOutcome = AnalysisReply | { readonly kind: 'unavailable'; readonly reason: string };
 
-/** The workers at work: their outcomes, the sides left to this process, and a way to stop them (safe to call at any time). */
+/**
+ * The workers at work: their outcomes (none for a side left to this process), the sides left to
+ * this process, and a way to stop the workers (safe to call at any time).
+ */
 export interface ParallelAnalysis {
-  readonly result: Promise<{ readonly old: SideOutcome; readonly new: SideOutcome }>;
+  readonly result: Promise<{ readonly old: SideOutcome | undefined; readonly new: SideOutcome | undefined }>;
   readonly inProcess: readonly ('old' | 'new')[];
   readonly cancel: () => void;
 }
@@ -122,15 +122,15 @@ function runWorker(request: AnalysisRequest, override: URL | undefined, started:
 }
 
 /**
- * Starts the analysis of both snapshot files at once, each in its own worker thread. The outcome
- * of a side is `unavailable` when its worker could not start or died: the caller then analyses
- * that side itself.
+ * Starts the analysis of the snapshot files in worker threads, one per side not left to this
+ * process (`inProcess`). The outcome of a side is `unavailable` when its worker could not start or
+ * died: the caller then analyses that side itself.
  */
 export function startParallelAnalysis(oldFile: string, newFile: string, options: ParallelOptions): ParallelAnalysis {
   const started: Worker[] = [];
   const inProcess = options.inProcess ?? [];
-  const side = (which: 'old' | 'new', file: string): Promise<SideOutcome> =>
-    inProcess.includes(which) ? Promise.resolve({ kind: 'inProcess' }) : runWorker({ file, partial: options.partial }, options.workerUrl, started);
+  const side = (which: 'old' | 'new', file: string): Promise<SideOutcome | undefined> =>
+    inProcess.includes(which) ? Promise.resolve(undefined) : runWorker({ file, partial: options.partial }, options.workerUrl, started);
   const oldSide = side('old', oldFile);
   const newSide = side('new', newFile);
   return {
@@ -157,8 +157,7 @@ export async function collectAnalyses(
   for (const side of running.inProcess) local[side] = analyseSide(snapshots[side]);
   const outcomes = await running.result;
   const settle = (side: 'old' | 'new'): SideAnalysis | undefined => {
-    let outcome: SideOutcome = local[side] ?? outcomes[side];
-    if (outcome.kind === 'inProcess') outcome = analyseSide(snapshots[side]);
+    let outcome: SideOutcome = local[side] ?? outcomes[side] ?? analyseSide(snapshots[side]);
     if (outcome.kind === 'unavailable' || (outcome.kind === 'error' && outcome.stage === 'load')) {
       // The file was imported here already, so a worker's import failure is the worker's, not the file's.
       onFallback(side, outcome.kind === 'unavailable' ? outcome.reason : outcome.message);

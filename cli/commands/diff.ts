@@ -1,7 +1,7 @@
 // `ariadne diff <old> <new> [--json] [--no-access] [--no-findings]`: what changed between two
 // snapshots of one account, grouped by kind with counts; `--json` prints the SnapshotDiff.
-// Findings and escalation paths of large snapshots are computed in two worker threads
-// (cli/parallel-analysis.ts). Imports core/ (via core/index.ts), main/import and node:*; never electron.
+// Findings and escalation paths of large snapshots are computed at once, the new one's in a worker
+// thread (cli/parallel-analysis.ts). Imports core/ (via core/index.ts), main/import and node:*; never electron.
 import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import {
@@ -274,14 +274,14 @@ export function formatDiffText(d: SnapshotDiff): string {
 const LARGE_ACCOUNT = 2000;
 
 /**
- * Snapshot files (old and new together) from this size on are analysed in workers: starting the
- * two adds about 0.3 s (each loads the engine and the action catalogue again), more than a small
+ * Snapshot files (old and new together) from this size on are analysed at once: starting the
+ * worker adds about 0.3 s (it loads the engine and the action catalogue again), more than a small
  * account's whole analysis.
  */
 export const PARALLEL_BYTES = 2_000_000;
 
 /**
- * Whether workers can help: two CPUs or more, and files large enough. A file that cannot be read
+ * Whether a worker can help: two CPUs or more, and files large enough. A file that cannot be read
  * is left to the importer's message.
  */
 function worthWorkers(oldFile: string, newFile: string): boolean {

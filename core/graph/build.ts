@@ -7,7 +7,7 @@ import type { PolicyDocument, PolicyPrincipal } from '../model/policy';
 import type { Group, ManagedPolicy, Role, Snapshot, User } from '../model/snapshot';
 import { getCatalog } from '../catalog/catalog';
 import { innerList, innerMap } from './nested';
-import { accountOnlyPolicyText, createEvaluatorOracle, startsWithPrefix, grantsEverything, groupMemberArn, identityDocuments, type AccessAnswer, type AccessOracle, type QuestionContext } from './oracle';
+import { accountOnlyPolicyText, contextKey, createEvaluatorOracle, startsWithPrefix, grantsEverything, groupMemberArn, identityDocuments, type AccessAnswer, type AccessOracle, type QuestionContext } from './oracle';
 import { CONDITIONAL_HOP, HOP } from './paths';
 import { RULES_BY_ID, pathfindingIdOf, type EscalationRule } from './rules';
 
@@ -20,6 +20,11 @@ export interface BuildGraphOptions {
 const ALLOWED: AccessAnswer = { kind: 'allowed' };
 const NONE: readonly string[] = Object.freeze([]);
 const DENIED: AccessAnswer = { kind: 'denied' };
+
+/** What an answer adds to a path (paths.ts costs): Infinity when denied. */
+function answerCost(a: AccessAnswer): number {
+  return a.kind === 'allowed' ? HOP : a.kind === 'conditional' ? CONDITIONAL_HOP : Infinity;
+}
 
 /** Both answers together: denied if either is, conditional (keys merged) if either is. */
 function both(a: AccessAnswer, b: AccessAnswer): AccessAnswer {
@@ -248,15 +253,6 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
    * resources have no resource-based policies and no RCP governs IAM, so nothing else does.
    */
   const uniformAnswers = new Map<string, Map<string, Map<string, AccessAnswer>>>();
-  const contextTexts = new WeakMap<QuestionContext, string>();
-  const contextText = (context: QuestionContext): string => {
-    let text = contextTexts.get(context);
-    if (text === undefined) {
-      text = JSON.stringify(context);
-      contextTexts.set(context, text);
-    }
-    return text;
-  };
   const iamArnPrefix = `arn:${partition}:iam::`;
   const resourceAccounts = new Map<string, string>();
   const uniformAnswer = (p: string, action: string, resource: string, context?: QuestionContext): AccessAnswer | undefined => {
@@ -271,7 +267,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       resourceAccounts.set(resource, acct);
     }
     // The contexts the graph gives are fixed per action (the admin policy's ARN): part of the key.
-    const byCaller = innerMap(innerMap(uniformAnswers, action), context === undefined ? '' : contextText(context));
+    const byCaller = innerMap(innerMap(uniformAnswers, action), context === undefined ? '' : contextKey(context));
     const key = acct === account ? p : `${p}\u0000${acct}`;
     let a = byCaller.get(key);
     if (a === undefined) {
@@ -296,7 +292,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     if (!prefixAllows(p, action, resource)) return DENIED;
     const uniform = uniformAnswer(p, action, resource, context);
     if (uniform !== undefined) return uniform;
-    const byCaller = innerMap(asked, context === undefined ? action : `${action}\u0000${contextText(context)}`);
+    const byCaller = innerMap(asked, context === undefined ? action : `${action}\u0000${contextKey(context)}`);
     const byResource = innerMap(byCaller, p);
     let a = byResource.get(resource);
     if (a === undefined) {
@@ -479,14 +475,13 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
 
   /**
    * False when no way of computeGrants can make `t` an administrator for `p` at a cost below
-   * `below` (paths.ts costs), judged without asking: a question whose resource `p`'s policies do
-   * not tell apart from others has their one answer (uniformAnswer); any other may be allowed.
+   * `below` (paths.ts costs): each of its questions is asked (cached), stopping at the first that
+   * could; the combinations computeGrants makes can only cost more.
    */
   const mayGrantBelow = (p: string, t: User | Role, below: number): boolean => {
     if (isServiceLinked(t.arn)) return false;
     const possible = (action: string, resource: string, context?: QuestionContext): boolean => {
-      const a = ask(p, action, resource, context);
-      return (a.kind === 'allowed' ? HOP : a.kind === 'conditional' ? CONDITIONAL_HOP : Infinity) < below;
+      return answerCost(ask(p, action, resource, context)) < below;
     };
     const isUser = t.kind === 'user';
     if (possible(isUser ? 'iam:PutUserPolicy' : 'iam:PutRolePolicy', t.arn)) return true;
@@ -686,8 +681,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   const serviceAnswer = (l: Launcher): AccessAnswer => (l.svc.answer ??= askAll(l.p.arn, l.rule.servicePermissions ?? []));
   /** The least a hop of launcher `l` can cost, its service permissions asked (Infinity when denied). */
   const launcherCost = (l: Launcher): number => {
-    const a = serviceAnswer(l);
-    return a.kind === 'denied' ? Infinity : a.kind === 'conditional' ? CONDITIONAL_HOP : l.minCost;
+    return Math.max(answerCost(serviceAnswer(l)), l.minCost);
   };
   const launchers: Launcher[] = [];
   const launchersOf = new Map<string, Launcher[]>();
@@ -850,13 +844,15 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     'iam:PutRolePermissionsBoundary': boundaryContext,
     'iam:PutUserPermissionsBoundary': boundaryContext,
   };
+  /** The context a grant permission is asked with (the admin policy's ARN where the action names one). */
+  const grantContext = (action: string): QuestionContext | undefined => (Object.hasOwn(adminContext, action) ? adminContext[action] : undefined);
   /** Per caller and grant action: false when its policies treat every resource alike and deny the probe (no target at all). */
   const grantOpen = new Map<string, Map<string, boolean>>();
   const grantable = (p: string, action: string, kind: string, resource: string): boolean => {
     const byCaller = innerMap(grantOpen, action);
     let open = byCaller.get(p);
     if (open === undefined) {
-      open = !(account !== '' && oracle.resourceIndependent?.(p, action) === true && ask(p, action, probe(kind), Object.hasOwn(adminContext, action) ? adminContext[action] : undefined).kind === 'denied');
+      open = !(account !== '' && oracle.resourceIndependent?.(p, action) === true && ask(p, action, probe(kind), grantContext(action)).kind === 'denied');
       byCaller.set(p, open);
     }
     return open && prefixAllows(p, action, resource);
@@ -957,8 +953,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       if (!oracle.mayAllow(p, action)) continue;
       const distinct = distinctOf(p, action);
       if (distinct === null || distinct.length > 0) return true;
-      const a = ask(p, action, probe(kind), Object.hasOwn(adminContext, action) ? adminContext[action] : undefined);
-      if ((a.kind === 'allowed' ? HOP : a.kind === 'conditional' ? CONDITIONAL_HOP : Infinity) < below) return true;
+      if (answerCost(ask(p, action, probe(kind), grantContext(action))) < below) return true;
     }
     return false;
   };
@@ -994,7 +989,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       }
       // INVARIANT (paths.ts costs): a combination is no cheaper than its grant or its reach hop,
       // so with a conditional hop to admin already, only unconditional ones can make a better one.
-      if (!mayGrantBelow(p.arn, t, best) || !grantsOn(p.arn, t).some((g) => (g.answer.kind === 'allowed' ? HOP : CONDITIONAL_HOP) < best)) continue;
+      if (!mayGrantBelow(p.arn, t, best) || !grantsOn(p.arn, t).some((g) => answerCost(g.answer) < best)) continue;
       const hops = hopsTo(p.arn, t, best);
       if (hops.length === 0) continue;
       for (const h of hops) addCombos(t, edgeOf(h));
@@ -1074,24 +1069,23 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
   const doneDefault = new Map<string, Map<string, true>>();
   /**
    * The sts:AssumeRole callers of one account, split so that a role's question reaches only the
-   * callers whose pre-filter its ARN passes: those whose side treats every resource alike, those
-   * that may be allowed any resource, and the others by each literal prefix of their resources.
+   * callers whose pre-filter its ARN passes: those whose side treats every resource alike, and the
+   * others by the literal prefixes of the resources they may be allowed (PrefixIndex).
    */
   interface AccountCallers {
     readonly independent: Caller[];
-    readonly broad: Caller[];
-    readonly byPrefix: Map<string, Caller[]>;
+    readonly others: PrefixIndex<Caller>;
   }
   const assumeCallersByAccount = new Map<string, AccountCallers>();
   const assumeCallersOf = (acct: string): AccountCallers => {
     let group = assumeCallersByAccount.get(acct);
     if (group === undefined) {
-      group = { independent: [], broad: [], byPrefix: new Map() };
+      group = { independent: [], others: prefixIndex() };
       for (const c of callersOf('sts:AssumeRole')) {
         if (accountOf(c.arn) !== acct) continue;
         const keyed: Caller = { ...c, key: oracle.answerKey?.(c.arn, 'sts:AssumeRole') };
-        if (c.prefixes === null) (c.independent ? group.independent : group.broad).push(keyed);
-        else for (const prefix of new Set(c.prefixes)) innerList(group.byPrefix, prefix).push(keyed);
+        if (c.independent) group.independent.push(keyed);
+        else indexUnder(group.others, keyed, c.prefixes);
       }
       assumeCallersByAccount.set(acct, group);
     }
@@ -1114,21 +1108,12 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
         // A trust policy that names only accounts and reads nothing of the caller (it has a
         // shared text) answers alike for callers with the same answer key: asked once for them.
         const byKey = text === undefined ? undefined : new Map<string, AccessAnswer>();
+        // INVARIANT: settle distances never decrease, so a caller that no hop into this node can
+        // bring closer is not brought closer by any later one: it leaves the lists.
+        const isOpen = (c: Caller): boolean => open(c.arn, d);
         const chosen: Caller[] = [];
-        const take = (list: Caller[]): void => {
-          let kept = 0;
-          for (const c of list) {
-            // INVARIANT: settle distances never decrease, so a caller that no hop into this node
-            // can bring closer is not brought closer by any later one: it leaves the list.
-            if (!open(c.arn, d)) continue;
-            list[kept++] = c;
-            chosen.push(c);
-          }
-          list.length = kept;
-        };
-        if (!skipUniform) take(group.independent);
-        take(group.broad);
-        for (const [prefix, list] of group.byPrefix) if (role.arn.startsWith(prefix)) take(list);
+        if (!skipUniform) keepInto(group.independent, isOpen, chosen);
+        itemsFor(group.others, role.arn, isOpen, chosen);
         // Asked in principal order (a caller with several matching prefixes once).
         chosen.sort((x, y) => x.index - y.index);
         // A caller whose policies do not tell this role apart from others (no pattern of theirs
@@ -1176,17 +1161,7 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
       // Only launchers whose iam:PassRole pre-filter can name this role give a hop: the others
       // are not visited (nor their service permissions asked); in launcher order.
       const chosen: Launcher[] = [];
-      const take = (list: Launcher[]): void => {
-        let kept = 0;
-        for (const l of list) {
-          if (!open(l.p.arn, d, l.minCost, role.arn)) continue;
-          list[kept++] = l;
-          chosen.push(l);
-        }
-        list.length = kept;
-      };
-      take(group.broad);
-      for (const [prefix, list] of group.byPrefix) if (role.arn.startsWith(prefix)) take(list);
+      itemsFor(group, role.arn, (l) => open(l.p.arn, d, l.minCost, role.arn), chosen);
       chosen.sort((x, y) => x.order - y.order);
       // A caller's launchers are next to each other: its pre-filter (deny screens) is asked once.
       let lastCaller = '';
@@ -1206,8 +1181,8 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     }
   };
   const launchersByService = new Map<string, Launcher[]>();
-  /** Per service: pass-role launchers whose callers may pass any role, and the others by each literal prefix of the roles they may pass. */
-  const passersByService = new Map<string, { readonly broad: Launcher[]; readonly byPrefix: Map<string, Launcher[]> }>();
+  /** Per service: pass-role launchers by the literal prefixes of the roles their callers may pass. */
+  const passersByService = new Map<string, PrefixIndex<Launcher>>();
   for (const l of launchers) {
     if (l.rule.kind !== 'pass-role') {
       innerList(launchersByService, l.service).push(l);
@@ -1215,13 +1190,11 @@ export function buildEscalationGraph(snapshot: Snapshot, options: BuildGraphOpti
     }
     let group = passersByService.get(l.service);
     if (group === undefined) {
-      group = { broad: [], byPrefix: new Map() };
+      group = prefixIndex();
       passersByService.set(l.service, group);
     }
     const prefixes = prefixesOf(l.p.arn, 'iam:PassRole');
-    if (prefixes === undefined) continue;
-    if (prefixes === null) group.broad.push(l);
-    else for (const prefix of new Set(prefixes)) innerList(group.byPrefix, prefix).push(l);
+    if (prefixes !== undefined) indexUnder(group, l, prefixes);
   }
   // Existing compute: the caller runs code in whatever the service already runs; the service
   // node's trust hops (service → role) carry it on to each role, so one hop per rule suffices.
@@ -1317,6 +1290,39 @@ class Heap {
 
 function isServiceLinked(arn: string): boolean {
   return arn.includes(':role/aws-service-role/');
+}
+
+/** Items under the literal prefixes of the resources they may name; `broad` ones may name any. */
+interface PrefixIndex<T> {
+  readonly broad: T[];
+  readonly byPrefix: Map<string, T[]>;
+}
+
+function prefixIndex<T>(): PrefixIndex<T> {
+  return { broad: [], byPrefix: new Map() };
+}
+
+/** Puts `item` under each of its prefixes, or with the broad ones (null: any resource). */
+function indexUnder<T>(index: PrefixIndex<T>, item: T, prefixes: readonly string[] | null): void {
+  if (prefixes === null) index.broad.push(item);
+  else for (const prefix of new Set(prefixes)) innerList(index.byPrefix, prefix).push(item);
+}
+
+/** Adds to `into` the items of `list` that `keep` keeps, and drops the others from `list` for good. */
+function keepInto<T>(list: T[], keep: (item: T) => boolean, into: T[]): void {
+  let kept = 0;
+  for (const item of list) {
+    if (!keep(item)) continue;
+    list[kept++] = item;
+    into.push(item);
+  }
+  list.length = kept;
+}
+
+/** Adds to `into` the items of `index` that may name `resource` and that `keep` keeps (see keepInto); an item under several matching prefixes comes once per prefix. */
+function itemsFor<T>(index: PrefixIndex<T>, resource: string, keep: (item: T) => boolean, into: T[]): void {
+  keepInto(index.broad, keep, into);
+  for (const [prefix, list] of index.byPrefix) if (resource.startsWith(prefix)) keepInto(list, keep, into);
 }
 
 /** The first index of `sorted` (ascending) whose value is not below `value` (binary search). */

@@ -72,6 +72,18 @@ interface DenyParts {
   readonly lists: readonly (readonly string[])[];
 }
 
+const contextKeys = new WeakMap<QuestionContext, string>();
+/** The text of a question's context, keys sorted (cached per context object: the graph reuses them). */
+export function contextKey(context: QuestionContext): string {
+  let key = contextKeys.get(context);
+  if (key === undefined) {
+    key = '';
+    for (const k of Object.keys(context).sort()) key += `${k}=${JSON.stringify(context[k])};`;
+    contextKeys.set(context, key);
+  }
+  return key;
+}
+
 const WILD = /[*?]|\$\{/;
 
 /**
@@ -629,7 +641,6 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
     byAction.set(id, parts);
     return parts;
   };
-  const contextKeys = new WeakMap<QuestionContext, string>();
   const contexts = new Map<string, Map<string, { context: RequestContext; derivedKeys: { [key: string]: ContextValue } }>>();
   const prefixCache = new Map<string, readonly string[] | null>();
   const independentCache = new Map<string, boolean>();
@@ -871,17 +882,6 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
       resourceAccounts.set(resource, a);
     }
     return a !== '' ? a : resolveResourceAccount({ principal, action, resource }, p);
-  }
-
-  /** The text of a question's context, keys sorted (cached per context object: the graph reuses them). */
-  function contextKey(context: QuestionContext): string {
-    let key = contextKeys.get(context);
-    if (key === undefined) {
-      key = '';
-      for (const k of Object.keys(context).sort()) key += `${k}=${JSON.stringify(context[k])};`;
-      contextKeys.set(context, key);
-    }
-    return key;
   }
 
   /** The memo key of a question whose resource policy is absent or shared text `textId` (see resourceClassifier). */
