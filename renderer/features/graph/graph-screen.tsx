@@ -87,6 +87,9 @@ export function GraphScreen(props: { snapshotId: string; arn?: string }) {
   const data = analysis.kind === 'ok' ? analysis.data : undefined;
   // True once the graph shown includes the analysis's escalation graph.
   const finalRef = useRef(false);
+  // Whether the graph on screen already has the analysis's escalation edges (the summary says so
+  // only once they are drawn, not as soon as the analysis arrives).
+  const [final, setFinal] = useState(false);
 
   // A link to a graph address while the screen is open selects its node (or clears the selection).
   useEffect(() => {
@@ -128,6 +131,7 @@ export function GraphScreen(props: { snapshotId: string; arn?: string }) {
       if (live && model) {
         finalRef.current = escalation !== undefined;
         setLayoutDone(false);
+        setFinal(escalation !== undefined);
         setGraph(model);
       }
     })().catch(
@@ -196,7 +200,7 @@ export function GraphScreen(props: { snapshotId: string; arn?: string }) {
           <h2>Account graph</h2>
           <p className="muted" data-testid="graph-summary">
             {graph
-              ? `${graph.nodes.length.toLocaleString('en')} nodes · ${graph.edges.length.toLocaleString('en')} edges${data ? '' : ' · escalation edges follow the analysis'}`
+              ? `${graph.nodes.length.toLocaleString('en')} nodes · ${graph.edges.length.toLocaleString('en')} edges${final ? '' : ' · escalation edges follow the analysis'}`
               : 'Building the graph…'}
           </p>
         </div>
