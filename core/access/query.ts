@@ -3,6 +3,7 @@
 // Imports only core/; no node:*, no DOM.
 import {
   compilePolicySet,
+  decidePrepared,
   evaluatePrepared,
   type CompiledLevel,
   type CompiledPolicy,
@@ -334,6 +335,11 @@ function runFast(
   resource: string,
   context: QueryContext | undefined,
 ): EvaluationResult {
+  return evaluatePrepared(p.set, prepareFast(p, action, resource, context));
+}
+
+/** The request `runFast` evaluates, with the cached derived keys and query context. */
+function prepareFast(p: Plan, action: string, resource: string, context: QueryContext | undefined): PreparedRequest {
   const given0 = context ?? NO_CONTEXT;
   let given = givenCache.get(given0);
   if (!given)
@@ -356,7 +362,7 @@ function runFast(
     derived = { map: new Map(Object.entries(keys).map(([k, v]) => [k.toLowerCase(), v])), keys };
     perAccount.set(accountKey, derived);
   }
-  const request: PreparedRequest = {
+  return {
     principal: p.info,
     action,
     resource,
@@ -364,7 +370,6 @@ function runFast(
     context: new LayeredContext(given, derived.map),
     derivedKeys: derived.keys,
   };
-  return evaluatePrepared(p.set, request);
 }
 
 function applied(p: Plan): AppliedPolicies {
@@ -397,38 +402,46 @@ export function canDecide(c: CompiledAccess, query: CanQuery & QueryPolicies): E
   const extra = extraOf(c, query);
   const ru = c.resourcePolicy(query.resource);
   const id = c.catalog.actionId(query.action);
-  let slim: SlimParts = {};
-  if (id !== undefined && access) {
-    // Restricted to the statements covering the action, cached across questions (bounded).
+  let p: Plan;
+  if (id !== undefined && access && extra === NO_EXTRA && info === access.info) {
+    // A snapshot principal with the snapshot's policies only: its plan for the action is kept
+    // (the same for every resource with the same policy and account).
     const cache = actionCache(c);
-    const identity: PolicyUnit[] = [];
-    for (const u of access.identity) {
-      const s = cache.unit(u, id);
-      if (s) identity.push(s);
-    }
-    let boundary: PolicyUnit[] | undefined;
-    if (access.boundary) {
-      boundary = [];
-      for (const u of access.boundary) {
-        const s = cache.unit(u, id);
-        if (s) boundary.push(s);
-      }
-    }
-    const scp = c.scp ? cache.org(c.scp, id) : undefined;
-    slim = { identity, ...(boundary ? { boundary } : {}), ...(scp ? { scp } : {}) };
+    const account = resourceAccountOf(query.resource, ru, info);
+    const kept = cache.plan(access, id);
+    if (kept && kept.resourceAccount === account && kept.units.resource[0] === ru?.unit) p = kept;
+    else cache.keepPlan(access, id, (p = plan(c, access, info, query.resource, ru, slimParts(c, access, id), extra)));
+  } else p = plan(c, access, info, query.resource, ru, id !== undefined && access ? slimParts(c, access, id) : {}, extra);
+  return decidePrepared(p.set, prepareFast(p, query.action, query.resource, query.context));
+}
+
+/** The principal's identity and boundary units and the SCPs restricted to the statements covering the action (cached, bounded). */
+function slimParts(c: CompiledAccess, access: PrincipalAccess, id: number): SlimParts {
+  const cache = actionCache(c);
+  const identity: PolicyUnit[] = [];
+  for (const u of access.identity) {
+    const s = cache.unit(u, id);
+    if (s) identity.push(s);
   }
-  return runFast(
-    plan(c, access, info, query.resource, ru, slim, extra),
-    query.action,
-    query.resource,
-    query.context,
-  ).decision;
+  let boundary: PolicyUnit[] | undefined;
+  if (access.boundary) {
+    boundary = [];
+    for (const u of access.boundary) {
+      const s = cache.unit(u, id);
+      if (s) boundary.push(s);
+    }
+  }
+  const scp = c.scp ? cache.org(c.scp, id) : undefined;
+  return { identity, ...(boundary ? { boundary } : {}), ...(scp ? { scp } : {}) };
 }
 
 /** Slim units and SCP paths per action, kept across `canDecide` questions; emptied when large. */
 interface ActionCache {
   unit(u: PolicyUnit, id: number): PolicyUnit | null;
   org(org: CompiledOrgPath, id: number): SlimOrg;
+  /** The last plan kept for a principal and action (`canDecide`), if any. */
+  plan(access: PrincipalAccess, id: number): Plan | undefined;
+  keepPlan(access: PrincipalAccess, id: number, p: Plan): void;
 }
 
 const ACTION_CACHE_LIMIT = 200_000;
@@ -441,6 +454,8 @@ function actionCache(c: CompiledAccess): ActionCache {
   const units = new Map<number, Map<number, PolicyUnit | null>>();
   let size = 0;
   const orgs = new Map<number, SlimOrg>();
+  let plans = new WeakMap<PrincipalAccess, Map<number, Plan>>();
+  let planCount = 0;
   cache = {
     unit(u, id) {
       let perAction = units.get(id);
@@ -465,6 +480,19 @@ function actionCache(c: CompiledAccess): ActionCache {
         orgs.set(id, (s = slimOrg(org, id)));
       }
       return s;
+    },
+    plan(access, id) {
+      return plans.get(access)?.get(id);
+    },
+    keepPlan(access, id, p) {
+      if (planCount >= ACTION_CACHE_LIMIT) {
+        plans = new WeakMap();
+        planCount = 0;
+      }
+      let perAccess = plans.get(access);
+      if (!perAccess) plans.set(access, (perAccess = new Map()));
+      if (!perAccess.has(id)) planCount++;
+      perAccess.set(id, p);
     },
   };
   actionCaches.set(c, cache);

@@ -206,6 +206,8 @@ interface Evaluation {
   readonly missing: Set<string>;
   readonly lowerAction: string;
   readonly lowerService: string;
+  /** False for a decision only (`decidePrepared`): statement results and missing keys are neither built nor kept. */
+  readonly trace: boolean;
 }
 
 interface StatementHit {
@@ -222,7 +224,11 @@ interface StatementHit {
  */
 type MatchElement = 'Action' | 'NotAction' | 'Resource' | 'NotResource' | 'Principal' | 'NotPrincipal';
 
-function failed(st: CompiledStatement, element: MatchElement, missingVariables: readonly string[] = NONE): StatementHit {
+/** A statement that did not match, when no statement results are kept (`Evaluation.trace` false). */
+const MISS: StatementHit = Object.freeze({ result: Object.freeze({ id: '', effect: 'Allow', outcome: Object.freeze({ kind: 'notMatched', element: 'Action', missingVariables: NONE }) }) as StatementResult, matched: false, grant: null });
+
+function failed(st: CompiledStatement, element: MatchElement, missingVariables: readonly string[], ev: Evaluation): StatementHit {
+  if (!ev.trace) return MISS;
   const result: StatementResult = { id: st.id, effect: st.effect, ...(st.sid === undefined ? {} : { sid: st.sid }), outcome: { kind: 'notMatched', element, missingVariables } };
   return { result, matched: false, grant: null };
 }
@@ -230,7 +236,7 @@ function failed(st: CompiledStatement, element: MatchElement, missingVariables: 
 function checkStatement(st: CompiledStatement, kind: PolicyKind, ev: Evaluation): StatementHit {
   const { request } = ev;
   // A statement without Action and NotAction is invalid (validation reports it); it matches nothing.
-  if (st.actions === null || matchesActions(st.actions, ev.lowerAction, ev.lowerService) === st.actions.not) return { result: st.actionMismatch, matched: false, grant: null };
+  if (st.actions === null || matchesActions(st.actions, ev.lowerAction, ev.lowerService) === st.actions.not) return ev.trace ? { result: st.actionMismatch, matched: false, grant: null } : MISS;
   if (st.resources !== null) {
     let hit = false;
     let vars: string[] | undefined;
@@ -243,22 +249,22 @@ function checkStatement(st: CompiledStatement, kind: PolicyKind, ev: Evaluation)
       }
     }
     if (vars) for (const v of vars) ev.missing.add(v);
-    if (hit === st.resources.not) return failed(st, st.resources.not ? 'NotResource' : 'Resource', vars ?? NONE);
+    if (hit === st.resources.not) return failed(st, st.resources.not ? 'NotResource' : 'Resource', vars ?? NONE, ev);
   } else if (kind === 'identity' || kind === 'boundary' || kind === 'session') {
     // Identity-based policies must name their resources; resource-based, SCP, RCP and endpoint
     // statements may omit Resource (a trust policy's resource is the role itself).
-    return failed(st, 'Resource');
+    return failed(st, 'Resource', NONE, ev);
   }
   let grant: PrincipalGrant | null = null;
   if (kind === 'resource' || kind === 'rcp' || kind === 'endpoint') {
     if (st.principal === null) {
       // A resource-based policy statement must name its principal; RCP and endpoint statements
       // without one apply to everyone.
-      if (kind === 'resource') return failed(st, 'Principal');
+      if (kind === 'resource') return failed(st, 'Principal', NONE, ev);
       grant = 'wildcard';
     } else if (!st.principal.not) {
       grant = matchPrincipal(st.principal.spec, request.principal);
-      if (grant === null) return failed(st, 'Principal');
+      if (grant === null) return failed(st, 'Principal', NONE, ev);
     } else {
       const listed = listedForms(st.principal.spec, request.principal);
       // AWS "Permissions boundaries for IAM entities": "The NotPrincipal element with a Deny effect
@@ -268,11 +274,12 @@ function checkStatement(st: CompiledStatement, kind: PolicyKind, ev: Evaluation)
       // AWS "IAM JSON policy elements: NotPrincipal": with Deny, a principal is spared only when
       // every form of it is listed; with Allow, any listed form excludes it.
       const excluded = !boundaryOverride && (st.effect === 'Deny' ? listed.all : listed.some);
-      if (excluded) return failed(st, 'NotPrincipal');
+      if (excluded) return failed(st, 'NotPrincipal', NONE, ev);
       grant = 'wildcard';
     }
   }
   if (st.condition !== null) {
+    if (!ev.trace) return st.condition.test(request.context) ? { result: st.unconditionalMatch, matched: true, grant } : MISS;
     const r = st.condition.evaluate(request.context);
     for (const k of r.missingKeys) ev.missing.add(k);
     const conditions: readonly ConditionCheck[] = r.trace;
@@ -387,7 +394,7 @@ function checkPolicies(policies: readonly CompiledPolicy[], kind: PolicyKind, ev
   for (const policy of policies) {
     for (const st of policy.statements) {
       const hit = checkStatement(st, kind, ev);
-      out.results.push(hit.result);
+      if (ev.trace) out.results.push(hit.result);
       if (!hit.matched) continue;
       if (st.effect === 'Deny') out.denies.push(st.id);
       else {
@@ -449,17 +456,15 @@ export function evaluateRequest(compiled: CompiledPolicySet, request: Simulation
 }
 
 /**
- * Evaluates a prepared request (parsed principal, full context) against compiled policies: the
- * lower-level entry the access layer uses with precompiled policies and a prebuilt context.
- *
- * The order follows AWS "Policy evaluation logic" > "How AWS enforcement code logic evaluates
- * requests to allow or deny access"
- * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html):
- * deny evaluation, RCPs, SCPs, resource-based policies, identity-based policies, permissions
- * boundaries, session policies; and "Cross-account policy evaluation logic" for requests whose
- * resource belongs to another account.
+ * Only the decision of `evaluatePrepared` for the same request: the same checks in the same order,
+ * without statement results or an explanation (the fast path for many questions, such as `can`).
  */
-export function evaluatePrepared(compiled: CompiledPolicySet, request: PreparedRequest): EvaluationResult {
+export function decidePrepared(compiled: CompiledPolicySet, request: PreparedRequest): Decision {
+  return settle(compiled, request, false).decision;
+}
+
+/** The layers' outcomes and the decision, in AWS's order (see `evaluatePrepared`); `trace` keeps statement results. */
+function settle(compiled: CompiledPolicySet, request: PreparedRequest, trace: boolean) {
   const p = request.principal;
   const iam = isIamPrincipal(p);
   const pAccount = principalAccountOf(p);
@@ -467,7 +472,7 @@ export function evaluatePrepared(compiled: CompiledPolicySet, request: PreparedR
   const mgmt = compiled.managementAccountId;
   const hasBoundary = compiled.boundary !== null && (p.kind === 'user' || p.kind === 'role' || p.kind === 'assumedRole' || p.kind === 'federatedUser');
   const lowerAction = foldCase(request.action);
-  const ev: Evaluation = { request, hasBoundary, missing: new Set(), lowerAction, lowerService: serviceOf(lowerAction) };
+  const ev: Evaluation = { request, hasBoundary, missing: new Set(), lowerAction, lowerService: serviceOf(lowerAction), trace };
   const crossAccount = iam && pAccount !== undefined && request.resourceAccount !== undefined && request.resourceAccount !== pAccount;
   const service = serviceOf(request.action);
 
@@ -512,6 +517,24 @@ export function evaluatePrepared(compiled: CompiledPolicySet, request: PreparedR
     deniedBy = firstMissingAllow(p, iam, crossAccount, request, rcp, scp, endpoint, resource, identity, boundary, session);
     if (deniedBy !== null) decision = 'implicitDeny';
   }
+  return { p, ev, crossAccount, decision, deniedBy, denies, na: { rcpNa, scpNa }, rcp, scp, endpoint, resource, identity, boundary, session };
+}
+
+/**
+ * Evaluates a prepared request (parsed principal, full context) against compiled policies: the
+ * lower-level entry the access layer uses with precompiled policies and a prebuilt context.
+ *
+ * The order follows AWS "Policy evaluation logic" > "How AWS enforcement code logic evaluates
+ * requests to allow or deny access"
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html):
+ * deny evaluation, RCPs, SCPs, resource-based policies, identity-based policies, permissions
+ * boundaries, session policies; and "Cross-account policy evaluation logic" for requests whose
+ * resource belongs to another account.
+ */
+export function evaluatePrepared(compiled: CompiledPolicySet, request: PreparedRequest): EvaluationResult {
+  const { p, ev, crossAccount, decision, deniedBy, denies, na, rcp, scp, endpoint, resource, identity, boundary, session } = settle(compiled, request, true);
+  const outcomes: (PoliciesOutcome | null)[] = [rcp, scp, endpoint, resource, identity, boundary, session];
+  const { rcpNa, scpNa } = na;
 
   const deciding: string[] = [];
   if (decision === 'explicitDeny') deciding.push(...denies);

@@ -43,6 +43,8 @@ export interface ConditionResult {
 /** A compiled Condition block. */
 export interface CompiledCondition {
   evaluate(context: RequestContext): ConditionResult;
+  /** `evaluate(context).matched`, without the trace and missing keys (stops at the first failing entry). */
+  test(context: RequestContext): boolean;
 }
 
 /** Options of `compileConditionBlock`. */
@@ -127,7 +129,10 @@ export function compileConditionBlock(
       entries.push({ kind: 'operator', operator, key, policyValues: values, matcher: compiled.matcher });
     }
   }
-  return { condition: { evaluate: (context) => evaluateEntries(entries, context) }, diagnostics };
+  return {
+    condition: { evaluate: (context) => evaluateEntries(entries, context), test: (context) => testEntries(entries, context) },
+    diagnostics,
+  };
 }
 
 function compileValues(
@@ -156,6 +161,20 @@ function compileValues(
   }
 }
 
+/** One entry's outcome (the same for `evaluateEntries` and `testEntries`). */
+function entryOutcome(entry: Entry, context: RequestContext): KeyOutcome {
+  if (entry.kind === 'operator') return evaluateKey(entry.operator, entry.key, entry.matcher, context);
+  if (entry.kind === 'null') return evaluateNull(entry.compiled, entry.key, context);
+  // An unknown operator never matches; its error diagnostic stops the policy from being trusted.
+  return { matched: false, requestValue: context.get(entry.key), missing: false, missingKeys: [] };
+}
+
+/** Whether every entry matches: "Conditions with multiple keys or values": operators and keys are ANDed. */
+function testEntries(entries: readonly Entry[], context: RequestContext): boolean {
+  for (const entry of entries) if (!entryOutcome(entry, context).matched) return false;
+  return true;
+}
+
 function evaluateEntries(entries: readonly Entry[], context: RequestContext): ConditionResult {
   const trace: ConditionTrace[] = [];
   let matched = true;
@@ -163,11 +182,7 @@ function evaluateEntries(entries: readonly Entry[], context: RequestContext): Co
   const allMissing: string[] = [];
   let everyFailureHasMissing = true;
   for (const entry of entries) {
-    let outcome: KeyOutcome;
-    if (entry.kind === 'operator') outcome = evaluateKey(entry.operator, entry.key, entry.matcher, context);
-    else if (entry.kind === 'null') outcome = evaluateNull(entry.compiled, entry.key, context);
-    // An unknown operator never matches; its error diagnostic stops the policy from being trusted.
-    else outcome = { matched: false, requestValue: context.get(entry.key), missing: false, missingKeys: [] };
+    const outcome = entryOutcome(entry, context);
     trace.push({
       operator: entry.kind === 'operator' ? entry.operator.name : entry.operator,
       key: entry.key,

@@ -1,11 +1,13 @@
 // Walks every test/core/cases/evaluate/*.json file (format: test/core/cases/README.md) and runs
-// one test per case through the engine: decision, deciding statements, missing keys, denied-by.
+// one test per case through the engine: decision, deciding statements, missing keys, denied-by,
+// and the same decision from the decision-only path.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildPolicySet } from '../../../core/evaluate/policy-set';
-import { compilePolicySet, evaluateRequest } from '../../../core/evaluate/engine';
+import { compilePolicySet, decidePrepared, evaluateRequest } from '../../../core/evaluate/engine';
+import { prepareRequest } from '../../../core/evaluate/request';
 import type { PolicyKind } from '../../../core/model/evaluate';
 import type { PolicyDocument } from '../../../core/model/policy';
 import { validatePolicy } from '../../../core/policy/validate';
@@ -122,6 +124,8 @@ for (const file of files) {
           ...(c.expect.deniedBy === undefined ? {} : { deniedBy: c.expect.deniedBy }),
         };
         expect(got).toEqual(want);
+        // The decision-only path (no statement results, conditions stop at the first failure) agrees.
+        expect(decidePrepared(compiled, prepareRequest(c.request)), 'decidePrepared').toBe(result.decision);
       });
     }
   });

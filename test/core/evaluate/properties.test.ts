@@ -1,7 +1,8 @@
 // Invariants of the evaluation engine over random policy sets and requests (fast-check).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePolicySet, evaluateRequest } from '../../../core/evaluate/engine';
+import { compilePolicySet, decidePrepared, evaluateRequest } from '../../../core/evaluate/engine';
+import { prepareRequest } from '../../../core/evaluate/request';
 import type { OrganizationLevel, PolicySet, SimulationRequest } from '../../../core/model/evaluate';
 import type { PolicyDocument, PolicyPrincipal, PolicyStatement } from '../../../core/model/policy';
 
@@ -201,6 +202,16 @@ describe('the evaluation engine', () => {
         expect(decide(smaller, request)).not.toBe('allowed');
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('decides the same with and without an explanation (decidePrepared, the fast path of `can`)', () => {
+    fc.assert(
+      fc.property(setArb, requestArb, (set, request) => {
+        const compiled = compilePolicySet(set);
+        expect(decidePrepared(compiled, prepareRequest(request))).toBe(evaluateRequest(compiled, request).decision);
+      }),
+      { numRuns: 1000 },
     );
   });
 
