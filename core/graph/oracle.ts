@@ -11,6 +11,7 @@ import { ActionSet } from '../catalog/action-set';
 import { getCatalog } from '../catalog/catalog';
 import { innerMap } from './nested';
 import { compileResourcePattern } from '../policy/arn';
+import type { CompiledPattern } from '../policy/pattern';
 import { parseTemplate, resolveVariable } from '../policy/variables';
 
 /** The answer to one access question. */
@@ -646,6 +647,15 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
   const independentCache = new Map<string, boolean>();
   const resourceAccounts = new Map<string, string>();
   const screens = new Map<string, Map<number, ((resource: string) => boolean) | null>>();
+  // Deny screens' patterns by text: the same NotResource lists recur across many principals. A
+  // pattern with a variable is compiled per screen, as it keeps the glob built for one context.
+  const screenPatterns = new Map<string, CompiledPattern>();
+  const screenPattern = (r: string): CompiledPattern => {
+    if (r.includes('${')) return compileResourcePattern(r, { variables: true });
+    let pt = screenPatterns.get(r);
+    if (pt === undefined) screenPatterns.set(r, (pt = compileResourcePattern(r, { variables: true })));
+    return pt;
+  };
   const distinct = new Map<string, Map<string, readonly string[] | null>>();
   const givenContexts = new Map<string, Map<string, { context: RequestContext; derivedKeys: { [key: string]: ContextValue } }>>();
   /** Per principal: the resource classifier of each action, and answers by resource class. */
@@ -737,13 +747,23 @@ export function createEvaluatorOracle(snapshot: Snapshot, options: EvaluatorOrac
       if (parts?.all === true) screen = () => true;
       else if (parts !== undefined && parts.lists.length > 0 && p !== undefined) {
         const context = contextOf(p, principal, 'account' in p ? p.account : undefined).context;
-        const lists = parts.lists.map((list) => list.map((r) => compileResourcePattern(r, { variables: true })));
+        const lists = parts.lists.map((list) => list.map(screenPattern));
         // NotResource: the Deny applies to every resource no pattern matches (a pattern with an
         // unresolved variable counts as matching, so nothing is screened out on a guess).
-        screen = (resource) => lists.some((list) => !list.some((pt) => {
-          const m = pt.match(resource, context);
-          return m.matched || m.missingVariables.length > 0;
-        }));
+        screen = (resource) => {
+          for (const list of lists) {
+            let named = false;
+            for (const pt of list) {
+              const m = pt.match(resource, context);
+              if (m.matched || m.missingVariables.length > 0) {
+                named = true;
+                break;
+              }
+            }
+            if (!named) return true;
+          }
+          return false;
+        };
       }
       byAction.set(id, screen);
       return screen;

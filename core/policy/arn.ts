@@ -9,7 +9,7 @@
 // AWS "Condition operators", "Amazon Resource Name (ARN) condition operators": "each of the six
 // colon-delimited components of the ARN is checked separately".
 import type { RequestContext } from '../model/context';
-import { GlobPattern, type CompiledPattern, type PatternMatch } from './pattern';
+import { GlobPattern, MATCHED, NOT_MATCHED, type CompiledPattern, type PatternMatch } from './pattern';
 import { parseTemplate, type TemplatePart } from './variables';
 
 /** The six parts of an ARN: `arn:partition:service:region:account-id:resource`. */
@@ -71,8 +71,6 @@ function endsWithStar(parts: readonly TemplatePart[]): boolean {
   return last !== undefined && last.kind === 'text' && last.text.endsWith('*');
 }
 
-const NO_MISSING: readonly string[] = Object.freeze([]);
-
 /** Options of `compileResourcePattern`. */
 export interface ResourcePatternOptions {
   /** Resolve `${…}` policy variables (policies of Version 2012-10-17). */
@@ -120,7 +118,7 @@ export function compileResourcePattern(pattern: string, options: ResourcePattern
     if (head !== undefined && resourceGlob !== undefined) {
       // INVARIANT: head holds exactly five colons and no wildcard, so a text starting with it has
       // the same first five segments, and a text that does not cannot match.
-      if (!text.startsWith(head)) return { matched: false, missingVariables: NO_MISSING };
+      if (!text.startsWith(head)) return NOT_MATCHED;
       return resourceGlob.match(text.slice(head.length), context);
     }
     const textParts = splitColons(text, 5);
@@ -143,7 +141,8 @@ export function compileResourcePattern(pattern: string, options: ResourcePattern
         if (!context) break;
       }
     }
-    return { matched, missingVariables: missing ?? NO_MISSING };
+    if (missing === undefined) return matched ? MATCHED : NOT_MATCHED;
+    return { matched, missingVariables: missing };
   }
 
   return { source: pattern, literal, match };

@@ -37,8 +37,9 @@ export interface PatternOptions {
 }
 
 const NO_MISSING: readonly string[] = Object.freeze([]);
-const MATCHED: PatternMatch = Object.freeze({ matched: true, missingVariables: NO_MISSING });
-const NOT_MATCHED: PatternMatch = Object.freeze({ matched: false, missingVariables: NO_MISSING });
+/** The two outcomes without missing variables, shared (frozen) so that matching allocates nothing. */
+export const MATCHED: PatternMatch = Object.freeze({ matched: true, missingVariables: NO_MISSING });
+export const NOT_MATCHED: PatternMatch = Object.freeze({ matched: false, missingVariables: NO_MISSING });
 
 /**
  * Folds case without changing the length (a few characters lower-case to two code units, e.g.
@@ -257,7 +258,9 @@ export class GlobPattern {
       // Only a context that tells its changes may be reused.
       this.last = context?.revision === undefined ? undefined : { context, revision: context.revision, glob, missing };
     }
-    return { matched: glob !== undefined && matchGlob(glob, t), missingVariables: missing };
+    const matched = glob !== undefined && matchGlob(glob, t);
+    if (missing === NO_MISSING) return matched ? MATCHED : NOT_MATCHED;
+    return { matched, missingVariables: missing };
   }
 }
 
