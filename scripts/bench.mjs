@@ -54,7 +54,8 @@ async function commandFor(file) {
         packages: 'external',
         logLevel: 'warning',
       });
-      return [process.execPath, [join(BUILD_DIR, `${name}.js`)]];
+      // --expose-gc: a bench may settle the heap before a timed series (access.bench.ts does).
+      return [process.execPath, ['--expose-gc', join(BUILD_DIR, `${name}.js`)]];
     } catch (e) {
       process.stderr.write(`bench: could not bundle ${file} (${e instanceof Error ? e.message.split('\n')[0] : e}): running it with tsx\n`);
     }

@@ -23,8 +23,16 @@ function emit(fields: Record<string, unknown>): void {
   process.stdout.write(JSON.stringify({ bench: 'access', ...fields }) + '\n');
 }
 
-/** Median wall time and median CPU time (ms) of `RUNS` calls, after one warm-up call. */
+/** A full collection first, when node runs with --expose-gc (npm run bench does). */
+const settleHeap = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/**
+ * Median wall time and median CPU time (ms) of `RUNS` calls, after one warm-up call. The heap is
+ * settled first: without it, the figures of a question measured while V8 still marks the compile's
+ * heap (concurrently, on the other core) came out bimodal, 19 or 50-75 ms for the same question.
+ */
 function time<T>(fn: () => T): { ms: number; cpuMs: number; firstMs: number; last: T } {
+  settleHeap();
   const t0 = performance.now();
   let last = fn();
   const firstMs = round(performance.now() - t0);
@@ -43,6 +51,7 @@ function time<T>(fn: () => T): { ms: number; cpuMs: number; firstMs: number; las
 
 /** Median µs per call over batches of calls: wall time, and CPU time (steadier when the machine is shared). */
 function medianUs(fn: (i: number) => unknown, batches = 41, perBatch = 500): { wall: number; cpu: number } {
+  settleHeap();
   const wall: number[] = [];
   const cpu: number[] = [];
   let n = 0;
