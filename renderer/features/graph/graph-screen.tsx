@@ -85,10 +85,8 @@ export function GraphScreen(props: { snapshotId: string; arn?: string }) {
   selectedRef.current = selected;
   const [accountName, setAccountName] = useState('account');
   const data = analysis.kind === 'ok' ? analysis.data : undefined;
-  // True once the graph shown includes the analysis's escalation graph.
-  const finalRef = useRef(false);
-  // Whether the graph on screen already has the analysis's escalation edges (the summary says so
-  // only once they are drawn, not as soon as the analysis arrives).
+  // True once the graph shown includes the analysis's escalation graph (set with that graph, so the
+  // summary says the escalation edges follow until they are drawn, not until the analysis arrives).
   const [final, setFinal] = useState(false);
 
   // A link to a graph address while the screen is open selects its node (or clears the selection).
@@ -129,7 +127,6 @@ export function GraphScreen(props: { snapshotId: string; arn?: string }) {
         : undefined;
       const model = await services.engine.graphModel(snapshotId, escalation);
       if (live && model) {
-        finalRef.current = escalation !== undefined;
         setLayoutDone(false);
         setFinal(escalation !== undefined);
         setGraph(model);
@@ -170,13 +167,13 @@ export function GraphScreen(props: { snapshotId: string; arn?: string }) {
     const n = byId.get(target);
     if (!n) {
       // The escalation graph may add it: give up only on the final graph.
-      if (finalRef.current) setPending(null);
+      if (final) setPending(null);
       return;
     }
     setSelected(n);
     setPending(null);
     if (!path) void engine.current?.focusNode(target);
-  }, [layoutDone, pending, byId, path]);
+  }, [layoutDone, pending, byId, path, final]);
 
   const focusOn = (n: GraphNodeInput): void => {
     setSelected(n);
