@@ -445,6 +445,8 @@ interface ActionCache {
 }
 
 const ACTION_CACHE_LIMIT = 200_000;
+// About 1 KB a plan with its slim units (measured on the large account): at most about 20 MB.
+const PLAN_CACHE_LIMIT = 20_000;
 const actionCaches = new WeakMap<CompiledAccess, ActionCache>();
 
 function actionCache(c: CompiledAccess): ActionCache {
@@ -485,7 +487,7 @@ function actionCache(c: CompiledAccess): ActionCache {
       return plans.get(access)?.get(id);
     },
     keepPlan(access, id, p) {
-      if (planCount >= ACTION_CACHE_LIMIT) {
+      if (planCount >= PLAN_CACHE_LIMIT) {
         plans = new WeakMap();
         planCount = 0;
       }
