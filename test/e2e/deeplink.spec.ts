@@ -3,7 +3,7 @@
 // reloads come back to them, "Copy link", an unknown finding, and the graph's selected node and
 // drawn path kept in the address across a reload.
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, TOKEN } from './helpers';
+import { clickFocusedNode, collectErrors, openFindings, TOKEN, waitForLayout } from './helpers';
 
 const shots = (name: string): string => `test-results/screens/${name}.png`;
 
@@ -31,10 +31,6 @@ async function findingIdOf(page: Page, text: string): Promise<string> {
 const findingsUrl = (id: string, finding?: string, query = ''): string =>
   `/?token=${TOKEN}#/s/${encodeURIComponent(id)}/findings${finding ? `/${encodeURIComponent(finding)}` : ''}${query}`;
 
-async function openFindings(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Findings' }).click();
-  await expect(page.getByTestId('finding-row').first()).toBeVisible({ timeout: 30_000 });
-}
 
 test('a deep link to a finding opens the Findings view with it selected, in view and detailed', async ({ page }) => {
   const { id, errors } = await start(page);
@@ -147,10 +143,6 @@ test('the Principal view and the Overview link to findings through the address',
   expect(errors).toEqual([]);
 });
 
-async function waitForLayout(page: Page): Promise<void> {
-  await expect(page.getByTestId('graph-canvas')).toHaveAttribute('data-layout', 'done', { timeout: 60_000 });
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-}
 
 test('a node selected in the graph is in the address; a reload selects and focuses it again', async ({ page }) => {
   const { id, errors } = await start(page);
@@ -176,14 +168,7 @@ test('a node selected in the graph is in the address; a reload selects and focus
   await page.getByTestId('graph-selection').getByRole('button', { name: 'Clear selection' }).click();
   await expect(page.getByTestId('graph-selection')).toHaveCount(0);
   await expect(page).toHaveURL(new RegExp(`#/s/${id}/graph$`));
-  const box = await page.getByTestId('graph-canvas').boundingBox();
-  if (!box) throw new Error('no graph canvas');
-  // A click at the centre selects the focused node. On a loaded machine the focus animation may
-  // still be moving the view, so the click is tried again (a miss selects nothing) for a while.
-  await expect(async () => {
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect(page.getByTestId('graph-selection')).toContainText('dan.kowalski', { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  await clickFocusedNode(page, 'dan.kowalski');
   await expect(page).toHaveURL(new RegExp(`#/s/${id}/graph/${encodeURIComponent(arn)}$`));
   expect(errors).toEqual([]);
 });

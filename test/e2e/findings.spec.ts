@@ -1,7 +1,7 @@
 // The Findings view and the Overview's analysis panels in Chromium through web mode, on the demo
 // account (examples/README.md is the answer key): list, filter, triage that survives a reload.
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, TOKEN } from './helpers';
+import { collectErrors, openFindings, TOKEN } from './helpers';
 
 const shots = (name: string): string => `test-results/screens/${name}.png`;
 
@@ -13,10 +13,6 @@ async function start(page: Page): Promise<string[]> {
   return errors;
 }
 
-async function openFindings(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Findings' }).click();
-  await expect(page.getByTestId('finding-row').first()).toBeVisible({ timeout: 30_000 });
-}
 
 test('the Overview shows findings by severity, the admin and the riskiest principals', async ({ page }) => {
   const errors = await start(page);

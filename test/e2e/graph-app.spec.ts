@@ -2,7 +2,7 @@
 // click it and see its panel, "show in graph" from the Principal view, and an escalation path
 // from a finding drawn on the graph.
 import { expect, test, type Page } from '@playwright/test';
-import { collectErrors, TOKEN } from './helpers';
+import { clickFocusedNode, collectErrors, openFindings, TOKEN, waitForLayout } from './helpers';
 
 const shots = (name: string): string => `test-results/screens/${name}.png`;
 
@@ -14,10 +14,6 @@ async function start(page: Page): Promise<string[]> {
   return errors;
 }
 
-async function waitForLayout(page: Page): Promise<void> {
-  await expect(page.getByTestId('graph-canvas')).toHaveAttribute('data-layout', 'done', { timeout: 60_000 });
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-}
 
 /** Non-background pixels of the graph canvas. */
 async function painted(page: Page): Promise<number> {
@@ -64,13 +60,7 @@ test('opens the graph, finds a node, focuses it and shows its panel on click', a
   // Clear, then click the node (focusing put it at the centre of the canvas).
   await panel.getByRole('button', { name: 'Clear selection' }).click();
   await expect(page.getByTestId('graph-selection')).toHaveCount(0);
-  const box = await page.getByTestId('graph-canvas').boundingBox();
-  if (!box) throw new Error('no graph canvas');
-  // Tried again while a slow machine is still ending the focus animation (a miss selects nothing).
-  await expect(async () => {
-    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    await expect(page.getByTestId('graph-selection')).toContainText('dan.kowalski', { timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  await clickFocusedNode(page, 'dan.kowalski');
   await page.getByTestId('graph-selection').getByRole('link', { name: 'Open user' }).click();
   await expect(page.getByRole('heading', { name: /dan\.kowalski/, level: 2 })).toBeVisible();
   expect(errors).toEqual([]);
@@ -89,8 +79,7 @@ test('"show in graph" from the Principal view focuses that principal', async ({ 
 
 test('highlights an escalation path from a finding, step by step', async ({ page }) => {
   const errors = await start(page);
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Findings' }).click();
-  await expect(page.getByTestId('finding-row').first()).toBeVisible({ timeout: 30_000 });
+  await openFindings(page);
   await page.getByLabel('Rule').selectOption('escalation.path.admin');
   await page.getByLabel('Principal').fill('frank.li');
   await page.getByTestId('finding-row').first().getByRole('button').click();

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { expect, test, type Download, type Page } from '@playwright/test';
-import { collectErrors, TOKEN } from './helpers';
+import { acceptPassRoleRisk, collectErrors, openFindings, TOKEN } from './helpers';
 
 const root = resolve(import.meta.dirname, '../..');
 const screens = resolve(root, 'test-results/screens');
@@ -47,17 +47,10 @@ test('exports HTML, CSV, SARIF and PDF reports that carry the evidence block and
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.goto(`/?token=${TOKEN}`);
   await expect(page.getByRole('heading', { name: 'larkspur-prod', level: 2 })).toBeVisible();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Findings' }).click();
-  await expect(page.getByTestId('finding-row').first()).toBeVisible({ timeout: 30_000 });
+  await openFindings(page);
 
   // Triage one finding as accepted risk with a note.
-  await page.getByLabel('Principal').fill('dan.kowalski');
-  await page.getByRole('button', { name: /allows iam:PassRole on \*/ }).click();
-  const detail = page.getByRole('complementary', { name: 'Finding detail' });
-  await detail.getByLabel('Accepted risk').check();
-  await detail.getByLabel('Note').fill(NOTE);
-  await detail.getByRole('button', { name: 'Save triage' }).click();
-  await expect(detail.getByRole('status')).toHaveText('Triage saved.');
+  await acceptPassRoleRisk(page, NOTE);
 
   // The control: reachable by keyboard, with an accessible name, enabled once the analysis is done.
   const control = page.getByRole('group', { name: 'Export report' });

@@ -4,15 +4,11 @@
 // the note, and its HTML report carries the note too.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { collectErrors, TOKEN } from './helpers';
+import { acceptPassRoleRisk, collectErrors, openFindings, TOKEN } from './helpers';
 
 const CHANGED = 'test/fixtures/compare/demo-account-changed.json';
 const NOTE = 'prototype account, reviewed by security (SEC-1412)';
 
-async function openFindings(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Findings' }).click();
-  await expect(page.getByTestId('finding-row').first()).toBeVisible({ timeout: 30_000 });
-}
 
 async function shot(page: Page, info: TestInfo, name: string): Promise<void> {
   const path = info.outputPath(`${name}.png`);
@@ -31,13 +27,7 @@ test('an accepted risk of the demo is carried, with its note, to the same findin
   await expect(page.getByRole('heading', { name: 'larkspur-prod', level: 2 })).toBeVisible();
   await openFindings(page);
 
-  await page.getByLabel('Principal').fill('dan.kowalski');
-  await page.getByRole('button', { name: /allows iam:PassRole on \*/ }).click();
-  const detail = page.getByRole('complementary', { name: 'Finding detail' });
-  await detail.getByLabel('Accepted risk').check();
-  await detail.getByLabel('Note').fill(NOTE);
-  await detail.getByRole('button', { name: 'Save triage' }).click();
-  await expect(detail.getByRole('status')).toHaveText('Triage saved.');
+  const detail = await acceptPassRoleRisk(page, NOTE);
   // A decision made on this snapshot is its own, not carried.
   await expect(page.getByTestId('finding-row').filter({ hasText: 'iam:PassRole' })).not.toContainText('carried');
 
